@@ -1,0 +1,143 @@
+// npm run bench: speed, memory and cold start of inquiry-router beside the hand-made baseline
+// (franc + json-rules-engine), on the same inquiries. Prints figures; asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { makeBaseline } from './baseline.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const lib = await import(path.join(root, 'dist/index.js'));
+const { classify, defaultRules, createRouter } = lib;
+
+// The inquiries: every fixture text, and "typical" ~300-character inquiries cut from them.
+const files = readdirSync('fixtures').filter((f) => /^(sv|en|it|ro)\.yaml$/.test(f));
+const fixtures = files.flatMap((f) => parse(readFileSync(path.join('fixtures', f), 'utf8')));
+const texts = fixtures.map((f) => f.text ?? `${f.subject ?? ''}\n${f.body ?? ''}`);
+const typical = texts.map((t) => (t.length >= 300 ? t.slice(0, 300) : (t + ' ' + t + ' ' + t).slice(0, 300)));
+
+function time(fn, inputs, rounds) {
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const x of inputs) {
+      const t0 = process.hrtime.bigint();
+      fn(x);
+      samples.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const total = samples.reduce((a, b) => a + b, 0);
+  return { median: samples[Math.floor(samples.length / 2)], p99: samples[Math.floor(samples.length * 0.99)], perSecond: Math.round((samples.length / total) * 1e6) };
+}
+
+async function timeAsync(fn, inputs, rounds) {
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const x of inputs) {
+      const t0 = process.hrtime.bigint();
+      await fn(x);
+      samples.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const total = samples.reduce((a, b) => a + b, 0);
+  return { median: samples[Math.floor(samples.length / 2)], p99: samples[Math.floor(samples.length * 0.99)], perSecond: Math.round((samples.length / total) * 1e6) };
+}
+
+const fmt = (r) => `median ${r.median.toFixed(1)} µs, p99 ${r.p99.toFixed(1)} µs, ${r.perSecond.toLocaleString('en-US')} per second`;
+const line = (s) => console.log(s);
+
+line(`inquiry-router benchmark — node ${process.version}, ${fixtures.length} fixture inquiries (sv/en/it/ro)\n`);
+
+// Warm up (compiles the default rules, fills the stem cache as a running service would have it).
+for (const t of texts) classify(t);
+const heapBefore = process.memoryUsage().heapUsed;
+
+const ours300 = time((t) => classify(t), typical, 20);
+const oursFixtures = time((t) => classify(t), texts, 10);
+line('inquiry-router, default rules, entities and e-mail splitting on:');
+line(`  typical 300-character inquiries: ${fmt(ours300)}`);
+line(`  fixture inquiries as written:    ${fmt(oursFixtures)}`);
+
+const baseline = makeBaseline(defaultRules().ruleSet);
+for (const t of texts) await baseline(t);
+const base300 = await timeAsync(baseline, typical, 5);
+line('baseline (franc only:[swe,eng,ita,ron] + json-rules-engine "contains any" rules):');
+line(`  typical 300-character inquiries: ${fmt(base300)}`);
+line(`  inquiry-router is ${(base300.median / ours300.median).toFixed(1)}× faster (median), ${(ours300.perSecond / base300.perSecond).toFixed(1)}× the throughput`);
+
+// Accuracy on the fixtures: category and language.
+let oc = 0, ol = 0, bc = 0, bl = 0;
+for (const f of fixtures) {
+  const input = f.text ?? { subject: f.subject, body: f.body, html: f.html, receivedAt: f.receivedAt };
+  const r = classify(input);
+  const b = await baseline(f.text ?? `${f.subject ?? ''}\n${f.body ?? ''}`);
+  if (r.category === f.expect.category) oc++;
+  if (r.language.code === f.expect.language) ol++;
+  if (b.category === f.expect.category) bc++;
+  if (b.language === f.expect.language) bl++;
+}
+const p = (n) => `${((n / fixtures.length) * 100).toFixed(1)}%`;
+line(`accuracy on the fixtures: category ${p(oc)} vs baseline ${p(bc)}; language ${p(ol)} vs baseline ${p(bl)}`);
+
+global.gc?.();
+const heapAfter = process.memoryUsage().heapUsed;
+line(`heap used: ${(heapAfter / 1048576).toFixed(1)} MB (${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB grown during the runs)`);
+
+// Cold start: import + first classify in a fresh process (median of 5).
+function cold(kind) {
+  const code =
+    kind === 'esm'
+      ? `const t=performance.now();const m=await import(${JSON.stringify(path.join(root, 'dist/index.js'))});m.classify('Hej! Paketet kom skadat, order 123-4567890-1234567');console.log(performance.now()-t)`
+      : `const t=performance.now();const m=require(${JSON.stringify(path.join(root, 'dist/index.cjs'))});m.classify('Hej! Paketet kom skadat, order 123-4567890-1234567');console.log(performance.now()-t)`;
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(Number(execFileSync(process.execPath, kind === 'esm' ? ['--input-type=module', '-e', code] : ['-e', code]).toString().trim()));
+  runs.sort((a, b) => a - b);
+  return runs[2];
+}
+line(`cold import + first classify: ESM ${cold('esm').toFixed(0)} ms, CommonJS ${cold('cjs').toFixed(0)} ms (median of 5 fresh processes)`);
+
+// Cost against input length.
+line('\ntime per inquiry against input length (analysed length capped at config.maxLength = 20,000 characters per field):');
+const base = texts.join(' ');
+for (const size of [100, 1000, 10_000, 100_000, 1_000_000]) {
+  let s = base;
+  while (s.length < size) s += ' ' + base;
+  s = s.slice(0, size);
+  const r = time((t) => classify(t), [s], size >= 100_000 ? 5 : 50);
+  line(`  ${String(size).padStart(9)} B: median ${r.median.toFixed(1)} µs`);
+}
+
+// Cost against rule-set size: the default rules, and 10× and 100× as many rules and terms.
+line('\ntime per typical inquiry against rule-set size:');
+const rs = defaultRules().ruleSet;
+for (const factor of [1, 10, 100]) {
+  let rules = defaultRules();
+  if (factor > 1) {
+    const concepts = [...rs.concepts];
+    const extraRules = [...rs.rules];
+    for (let k = 1; k < factor; k++) {
+      for (const c of rs.concepts) {
+        const terms = Object.fromEntries(Object.entries(c.terms).map(([l, list]) => [l, list.map((t) => `${t.replace(/^=/, '')}x${k}q`)]));
+        concepts.push({ ...c, id: `${c.id}-g${k}`, terms });
+      }
+      for (const r of rs.rules) {
+        const when = JSON.parse(JSON.stringify(r.when).replace(/"concept":"([^"]+)"/g, (_m, id) => `"concept":"${id}-g${k}"`));
+        extraRules.push({ ...r, id: `${r.id}-g${k}`, when });
+      }
+    }
+    const router = await createRouter({ rules: lib.compileRuleSet({ ...rs, concepts, rules: extraRules }) });
+    rules = router.rules;
+  }
+  const router = await createRouter({ rules });
+  for (const t of typical) router.classify(t);
+  const r = time((t) => router.classify(t), typical, 10);
+  line(`  ${String(factor).padStart(3)}× (${rules.ruleSet.rules.length} rules, ${rules.lexicon.termCount} terms): ${fmt(r)}`);
+}
+
+if (existsSync(path.join(root, 'bench/language.mjs'))) {
+  line('\nlanguage detection:');
+  execFileSync(process.execPath, [path.join(root, 'bench/language.mjs')], { stdio: 'inherit' });
+}

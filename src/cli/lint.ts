@@ -1,0 +1,101 @@
+/**
+ * `inquiry-router lint`: every problem in a rules folder at once — schema errors, unknown references,
+ * unsafe patterns — plus checks that need the whole rule set: concepts missing a language, a term two
+ * concepts claim after stemming, rules that can never win, double negations, unused concepts.
+ */
+import type { RuleIssue } from '../errors';
+import { LANGUAGES, type Language } from '../languages';
+import { wordKey } from '../lexicon/compile';
+import { readRuleSources } from '../rules/load';
+import { parseRuleSources, type RuleSet } from '../rules/parse';
+import type { ConditionInput, Rule } from '../rules/schema';
+import { normalize } from '../text/normalize';
+
+export async function lintRules(dir: string): Promise<{ issues: RuleIssue[]; ruleSet: RuleSet | undefined }> {
+  const { sources, issues: readIssues } = await readRuleSources(dir);
+  const { ruleSet, issues } = parseRuleSources(sources);
+  const all = [...readIssues, ...issues];
+  if (ruleSet) all.push(...semanticChecks(ruleSet));
+  return { issues: sortIssues(all), ruleSet };
+}
+
+function sortIssues(issues: RuleIssue[]): RuleIssue[] {
+  return [...issues].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** The leaves of a rule's condition when it is a plain conjunction; undefined when it has any/not. */
+function conjunctionLeaves(rule: Rule): Set<string> | undefined {
+  const out = new Set<string>();
+  const visit = (c: ConditionInput): boolean => {
+    if (c.all) return c.all.every(visit);
+    if (c.any || c.not) {
+      out.add(JSON.stringify(c));
+      return true;
+    }
+    out.add(JSON.stringify(c));
+    return true;
+  };
+  const roots = Array.isArray(rule.when) ? rule.when : [rule.when];
+  return roots.every(visit) ? out : undefined;
+}
+
+export function semanticChecks(ruleSet: RuleSet): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const at = (s: { file: string; line: number; column: number }) => ({ file: s.file, line: s.line, column: s.column });
+
+  for (const c of ruleSet.concepts) {
+    const missing = LANGUAGES.filter((l) => !(c.terms[l]?.length));
+    if (missing.length) issues.push({ code: 'MISSING_LANGUAGE', severity: 'warning', ...at(c.source), message: `concept "${c.id}" has no terms in ${missing.join(', ')}` });
+  }
+
+  // A term two concepts claim after stemming.
+  const claims = new Map<string, { concept: string; term: string; source: { file: string; line: number; column: number } }>();
+  for (const t of ruleSet.termSources) {
+    if (t.term.startsWith('=')) continue;
+    const text = normalize(t.term).text.trim();
+    const key = `${t.language}:${text.split(/\s+/).map((w) => wordKey(w, t.language as Language)).join(' ')}`;
+    const prev = claims.get(key);
+    if (prev && prev.concept !== t.concept) {
+      issues.push({ code: 'SHARED_TERM', severity: 'warning', ...at(t.source), message: `"${t.term}" (${t.language}) of concept "${t.concept}" is the same after stemming as "${prev.term}" of concept "${prev.concept}" (${prev.source.file}:${prev.source.line})` });
+    } else if (!prev) claims.set(key, { concept: t.concept, term: t.term, source: t.source });
+  }
+
+  // Rules that can never win, and double negations.
+  const rules = ruleSet.rules;
+  const leaves = rules.map(conjunctionLeaves);
+  rules.forEach((b, bi) => {
+    const lb = leaves[bi];
+    if (!lb || b.then.category === undefined) return;
+    const wb = b.then.weight ?? 1;
+    rules.forEach((a, ai) => {
+      if (ai === bi || a.then.category === undefined) return;
+      const la = leaves[ai];
+      if (!la || la.size > lb.size || ![...la].every((x) => lb.has(x))) return;
+      const wa = a.then.weight ?? 1;
+      const stronger = wa > wb || (wa === wb && ai < bi);
+      if (!stronger) return;
+      if (a.then.category !== b.then.category || la.size === lb.size) {
+        issues.push({
+          code: 'SHADOWED_RULE',
+          severity: 'warning',
+          ...at(b.source),
+          message: `rule "${b.id}" can never win: rule "${a.id}" (${a.source.file}:${a.source.line}) fires whenever it does, ${a.then.category === b.then.category ? 'for the same category' : `for category "${a.then.category}"`}, with ${wa > wb ? 'a higher weight' : 'the same weight and an earlier place'}`,
+        });
+      }
+    });
+  });
+  for (const r of rules) {
+    const check = (c: ConditionInput) => {
+      if (c.not && (c.not.not || c.not.negated)) issues.push({ code: 'DOUBLE_NEGATION', severity: 'warning', ...at(r.source), message: `rule "${r.id}" has a double negation ("not" of ${c.not.not ? '"not"' : 'a negated concept'}); say it positively` });
+      c.all?.forEach(check);
+      c.any?.forEach(check);
+      if (c.not) check(c.not);
+    };
+    (Array.isArray(r.when) ? r.when : [r.when]).forEach(check);
+  }
+
+  const used = new Set<string>();
+  for (const r of rules) JSON.stringify(r.when, (k, v) => (k === 'concept' && typeof v === 'string' ? (used.add(v), v) : v));
+  for (const c of ruleSet.concepts) if (!used.has(c.id)) issues.push({ code: 'UNUSED_CONCEPT', severity: 'warning', ...at(c.source), message: `concept "${c.id}" is used by no rule` });
+  return issues;
+}

@@ -1,0 +1,324 @@
+/**
+ * The command line: classify (one inquiry, NDJSON streams, .eml files), test, lint, explain, eval.
+ * Exit codes: 0 success, 1 failures found, 2 usage or load errors.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { createRouter, type Router } from '../router';
+import { formatIssue, isInquiryRouterError, RuleLoadError } from '../errors';
+import { compareFixture, parseFixtures, type Fixture } from '../fixtures';
+import type { Classification, InquiryInput } from '../types';
+import { explainText } from './explain';
+import { lintRules } from './lint';
+
+const USAGE = `inquiry-router — routes customer inquiries to a category, priority and team
+
+Usage:
+  inquiry-router classify "text"             classify one inquiry, readable output
+  inquiry-router classify FILE.eml           classify a raw e-mail
+  inquiry-router classify < in.ndjson        one JSON inquiry per line in, one result per line out
+  inquiry-router classify --table [FILE…]    fixtures or NDJSON files as a table
+  inquiry-router test [FILES…]               check fixture files and the rules' own examples
+  inquiry-router lint                        check the rule files
+  inquiry-router explain "text"              why an inquiry is routed as it is
+  inquiry-router eval FILE.jsonl|FILE.yaml   accuracy, per-category precision/recall/F1, confusion matrix
+
+Options:
+  --rules DIR      a rules folder (default: the built-in rules)
+  --compare DIR    with eval: a second rules folder to compare with
+  --json           machine-readable output
+  --coverage       with test: list rules and concepts no fixture exercises
+  -h, --help       this text
+`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+async function routerFor(rules: string | undefined): Promise<Router> {
+  return createRouter(rules ? { rules } : {});
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function cut(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+}
+
+export function formatClassification(r: Classification): string {
+  const lines: string[] = [];
+  const rule = r.decision.categoryRule ? ` (rule ${r.decision.categoryRule})` : r.decision.fallback ? ' (fallback: no routing rule fired)' : '';
+  lines.push(`category   ${r.category}${rule}`);
+  lines.push(`priority   ${r.priority}${r.decision.priority.length ? ` (${r.decision.priority.map((p) => `${p.from}→${p.to} by ${p.rule}`).join(', ')})` : ''}`);
+  lines.push(`team       ${r.team}${r.decision.team.from !== r.decision.team.to ? ` (${r.decision.team.reason})` : ''}`);
+  lines.push(`language   ${r.language.code} (confidence ${r.language.confidence.toFixed(2)})`);
+  if (r.tags.length) lines.push(`tags       ${r.tags.join(', ')}`);
+  for (const [key, list] of Object.entries(r.entities)) {
+    const items = list as Array<{ value: string; normalized: unknown }>;
+    if (items.length) lines.push(`${pad(key, 10)} ${items.map((e) => (typeof e.normalized === 'string' && e.normalized !== e.value ? `${e.value} (${e.normalized})` : e.value)).join(', ')}`);
+  }
+  const kws = r.keywords.filter((k) => !k.quoted);
+  if (kws.length) lines.push(`keywords   ${kws.map((k) => `${k.concept}:"${k.text}"${k.negated ? ' (negated)' : ''}`).join(', ')}`);
+  if (r.sla) lines.push(`first response due  ${r.sla.firstResponseDue} (${r.sla.targetHours} business hours)`);
+  if (r.autoReply) lines.push('auto-reply yes');
+  return lines.join('\n');
+}
+
+async function readInquiryFile(file: string): Promise<InquiryInput> {
+  const raw = await readFile(file);
+  const { parseEml } = await import('../email');
+  const eml = await parseEml(raw);
+  return {
+    ...(eml.subject !== undefined ? { subject: eml.subject } : {}),
+    ...(eml.body !== undefined ? { body: eml.body } : {}),
+    ...(eml.html !== undefined && eml.body === undefined ? { html: eml.html } : {}),
+    ...(eml.receivedAt ? { receivedAt: eml.receivedAt } : {}),
+    attachments: eml.attachments,
+    headers: eml.headers,
+    autoReply: eml.autoReply,
+    channel: 'email',
+  };
+}
+
+async function loadFixtureFiles(files: readonly string[]): Promise<Fixture[]> {
+  const out: Fixture[] = [];
+  for (const f of files) out.push(...parseFixtures(await readFile(f, 'utf8'), f));
+  return out;
+}
+
+async function fixtureInput(f: Fixture): Promise<string | InquiryInput> {
+  if (f.eml) return readInquiryFile(path.resolve(path.dirname(f.file), f.eml));
+  return f.input;
+}
+
+async function defaultFixtureFiles(): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory() && e.name !== 'entities' && e.name !== 'eml') await walk(p);
+      else if (/\.ya?ml$/.test(e.name)) out.push(p);
+    }
+  };
+  await walk('fixtures');
+  return out;
+}
+
+async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<number> {
+  const router = await routerFor(values.rules);
+  if (values.table) {
+    const files = args.length ? args : await defaultFixtureFiles();
+    const fixtures = await loadFixtureFiles(files);
+    io.out(`${pad('id', 34)} ${pad('lang', 4)} ${pad('category', 12)} ${pad('priority', 8)} ${pad('team', 13)} ${pad('order numbers', 24)} text`);
+    let ok = 0;
+    for (const f of fixtures) {
+      const r = router.classify(await fixtureInput(f));
+      const good = compareFixture(r, f.expect).length === 0;
+      if (good) ok++;
+      const text = typeof f.input === 'string' ? f.input : `${f.input.subject ?? ''} ${f.input.body ?? f.input.html ?? ''}`;
+      io.out(`${good ? '✓' : '✗'} ${pad(cut(f.id, 32), 32)} ${pad(r.language.code, 4)} ${pad(r.category, 12)} ${pad(r.priority, 8)} ${pad(r.team, 13)} ${pad(cut(r.entities.orderNumbers.map((o) => o.value).join(' '), 24), 24)} ${cut(text, 60)}`);
+    }
+    io.out(`\n${ok} of ${fixtures.length} routed as labelled`);
+    return 0;
+  }
+  if (args.length > 0) {
+    const arg = args.join(' ');
+    const input = args.length === 1 && /\.eml$/i.test(arg) ? await readInquiryFile(arg) : arg;
+    const r = router.classify(input);
+    io.out(values.json ? JSON.stringify(r) : formatClassification(r));
+    return 0;
+  }
+  if (stdin.isTTY) {
+    io.err(USAGE);
+    return 2;
+  }
+  const rl = createInterface({ input: stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (!line.trim()) continue;
+    let item: Record<string, unknown>;
+    try {
+      item = JSON.parse(line) as Record<string, unknown>;
+    } catch (e) {
+      io.out(JSON.stringify({ line: n, error: { code: 'INVALID_JSON', message: (e as Error).message } }));
+      continue;
+    }
+    const { id, text, ...rest } = item ?? {};
+    try {
+      const r = router.classify(typeof text === 'string' ? text : (rest as InquiryInput));
+      io.out(JSON.stringify({ ...(id !== undefined ? { id } : {}), ...r }));
+    } catch (e) {
+      io.out(JSON.stringify({ ...(id !== undefined ? { id } : {}), error: { code: isInquiryRouterError(e) ? e.code : 'ERROR', message: (e as Error).message } }));
+    }
+  }
+  return 0;
+}
+
+async function cmdTest(args: string[], values: Values, io: Io): Promise<number> {
+  const router = await routerFor(values.rules);
+  const files = args.length ? args : await defaultFixtureFiles();
+  const fixtures = await loadFixtureFiles(files);
+  let failed = 0;
+  const firedRules = new Set<string>();
+  const seenConcepts = new Set<string>();
+  const show = (label: string, text: string, mismatches: ReturnType<typeof compareFixture>, r: Classification) => {
+    io.out(`✗ ${label}\n  text:     ${cut(text, 200)}`);
+    for (const m of mismatches) io.out(`  ${pad(m.field + ':', 9)} expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.got)}`);
+    io.out(`  rules:    ${r.matchedRules.map((m) => `${m.id} (${m.score})`).join(', ') || 'none (fallback)'}`);
+  };
+  for (const f of fixtures) {
+    const r = router.classify(await fixtureInput(f));
+    r.matchedRules.forEach((m) => firedRules.add(m.id));
+    r.keywords.forEach((k) => seenConcepts.add(k.concept));
+    const mm = compareFixture(r, f.expect);
+    if (mm.length) {
+      failed++;
+      const text = typeof f.input === 'string' ? f.input : `${f.input.subject ?? ''} | ${f.input.body ?? f.input.html ?? ''}`;
+      show(`${f.file} ${f.id}`, text, mm, r);
+    }
+  }
+  // The rules' own examples.
+  let examples = 0;
+  for (const rule of router.rules.ruleSet.rules) {
+    for (const ex of rule.examples ?? []) {
+      examples++;
+      const input = ex.text ?? { ...(ex.subject !== undefined ? { subject: ex.subject } : {}), ...(ex.body !== undefined ? { body: ex.body } : {}) };
+      const r = router.classify(input);
+      const mm = compareFixture(r, ex.expect);
+      const fired = r.matchedRules.some((m) => m.id === rule.id);
+      if ((ex.expect.fires ?? true) !== fired) mm.push({ field: 'fires', expected: ex.expect.fires ?? true, got: fired });
+      if (mm.length) {
+        failed++;
+        show(`${rule.source.file}:${rule.source.line} example of rule ${rule.id}`, typeof input === 'string' ? input : `${input.subject ?? ''} | ${input.body ?? ''}`, mm, r);
+      }
+    }
+  }
+  io.out(`${fixtures.length + examples - failed} passed, ${failed} failed (${fixtures.length} fixtures, ${examples} rule examples)`);
+  if (values.coverage) {
+    const rules = router.rules.ruleSet.rules.filter((r) => !firedRules.has(r.id));
+    const concepts = router.rules.ruleSet.concepts.filter((c) => !seenConcepts.has(c.id));
+    io.out(`\nRules no fixture fires (${rules.length}):`);
+    for (const r of rules) io.out(`  ${r.id}  ${r.source.file}:${r.source.line}`);
+    io.out(`Concepts no fixture mentions (${concepts.length}):`);
+    for (const c of concepts) io.out(`  ${c.id}  ${c.source.file}:${c.source.line}`);
+  }
+  return failed ? 1 : 0;
+}
+
+async function cmdLint(values: Values, io: Io): Promise<number> {
+  const dir = values.rules ?? 'rules';
+  const { issues } = await lintRules(dir);
+  for (const i of issues) io.out(values.json ? JSON.stringify(i) : formatIssue(i));
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  io.out(values.json ? '' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${dir}`);
+  return errors ? 1 : 0;
+}
+
+async function cmdExplain(args: string[], values: Values, io: Io): Promise<number> {
+  if (!args.length) {
+    io.err('explain needs the text of an inquiry (or an .eml file)');
+    return 2;
+  }
+  const router = await routerFor(values.rules);
+  const arg = args.join(' ');
+  const input = args.length === 1 && /\.eml$/i.test(arg) ? await readInquiryFile(arg) : arg;
+  io.out(explainText(router.rules, input));
+  return 0;
+}
+
+async function cmdEval(args: string[], values: Values, io: Io): Promise<number> {
+  const { evaluate, formatEvaluation, compareRouters } = await import('./eval');
+  if (!args.length) {
+    io.err('eval needs a file of labelled inquiries (.jsonl or .yaml)');
+    return 2;
+  }
+  const router = await routerFor(values.rules);
+  const fixtures = await loadFixtureFiles(args);
+  const inputs = await Promise.all(fixtures.map(fixtureInput));
+  const progress = process.stderr.isTTY && fixtures.length > 200;
+  const report = evaluate(router, fixtures, inputs, progress ? (done) => process.stderr.write(`\r${done}/${fixtures.length}`) : undefined);
+  if (progress) process.stderr.write('\n');
+  io.out(values.json ? JSON.stringify(report) : formatEvaluation(report));
+  if (values.compare) {
+    const other = await routerFor(values.compare);
+    io.out('\n' + compareRouters(router, other, fixtures, inputs, values.rules ?? '(built-in rules)', values.compare));
+  }
+  return 0;
+}
+
+interface Values {
+  rules?: string;
+  compare?: string;
+  json?: boolean;
+  table?: boolean;
+  coverage?: boolean;
+  help?: boolean;
+}
+
+export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }, stdin: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        rules: { type: 'string' },
+        compare: { type: 'string' },
+        json: { type: 'boolean' },
+        table: { type: 'boolean' },
+        coverage: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...args] = parsed.positionals;
+  const values = parsed.values as Values;
+  if (values.help || !command) {
+    (command ? io.out : io.err)(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'classify':
+        return await cmdClassify(args, values, io, stdin);
+      case 'test':
+        return await cmdTest(args, values, io);
+      case 'lint':
+        return await cmdLint(values, io);
+      case 'explain':
+        return await cmdExplain(args, values, io);
+      case 'eval':
+        return await cmdEval(args, values, io);
+      default:
+        io.err(`unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof RuleLoadError) {
+      for (const i of e.issues) io.err(formatIssue(i));
+      return 2;
+    }
+    io.err(isInquiryRouterError(e) ? `${e.code}: ${e.message}` : String((e as Error)?.stack ?? e));
+    return 2;
+  }
+}
+

@@ -1,0 +1,143 @@
+/**
+ * evaluate rules + decide: runs the rules that the inquiry's concepts can trigger (plus the rules that
+ * need no concept), then picks the category by score, the base priority and team from the winning
+ * category, and applies the modifier rules (escalation, team moves, tags) in rule order.
+ */
+import { isLanguage } from '../languages';
+import type { CompiledRule, CompiledRules } from '../rules/compile';
+import type { Decision, RuleMatch } from '../types';
+import type { EvalContext } from './conditions';
+
+export interface DecideResult {
+  category: string;
+  priority: string;
+  team: string;
+  tags: string[];
+  matchedRules: RuleMatch[];
+  trace: Decision;
+}
+
+/** The rules that fire, in rule order. */
+export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule[] {
+  const candidates = new Set<number>(rules.alwaysRules);
+  ctx.hits.forEach((list, concept) => {
+    if (list && list.length > 0) for (const r of rules.rulesByConcept[concept]!) candidates.add(r);
+  });
+  const order = [...candidates].sort((a, b) => a - b);
+  const fired: CompiledRule[] = [];
+  for (const i of order) {
+    const rule = rules.rules[i]!;
+    if (rule.condition.test(ctx)) fired.push(rule);
+  }
+  const stop = fired.find((r) => r.effect.stop);
+  return stop ? [stop] : fired;
+}
+
+export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
+  const fired = firedRules(rules, ctx);
+  const matchedRules: RuleMatch[] = [];
+  const scores = new Map<string, { score: number; first: number; best: CompiledRule; bestScore: number }>();
+  for (const rule of fired) {
+    const conditions = rule.condition.explain(ctx);
+    const spans = conditions.flatMap((c) => c.spans);
+    const subjectOnly = spans.length > 0 && spans.every((s) => s.field === 'subject');
+    const score = Math.round(rule.weight * (subjectOnly ? rules.subjectWeight : 1) * 1000) / 1000;
+    const e = rule.effect;
+    matchedRules.push({
+      id: rule.id,
+      score,
+      effects: {
+        ...(e.category !== undefined ? { category: e.category } : {}),
+        ...(e.team !== undefined ? { team: e.team } : {}),
+        ...(e.priority !== undefined ? { priority: e.priority } : {}),
+        ...(e.raise !== undefined ? { raise: e.raise } : {}),
+        ...(e.tags !== undefined ? { tags: e.tags } : {}),
+      },
+      conditions,
+      source: { file: rule.source.file, line: rule.source.line },
+    });
+    if (e.category !== undefined) {
+      const cur = scores.get(e.category);
+      if (cur) {
+        cur.score += score;
+        if (score > cur.bestScore) {
+          cur.best = rule;
+          cur.bestScore = score;
+        }
+      } else scores.set(e.category, { score, first: rule.index, best: rule, bestScore: score });
+    }
+  }
+
+  const config = rules.config;
+  const fallback = config.fallback!;
+  let winner: { id: string; best: CompiledRule } | undefined;
+  let top = -Infinity;
+  let topFirst = Infinity;
+  for (const [id, s] of scores) {
+    if (s.score > top || (s.score === top && s.first < topFirst)) {
+      top = s.score;
+      topFirst = s.first;
+      winner = { id, best: s.best };
+    }
+  }
+  const category = winner?.id ?? fallback.category;
+  const cat = rules.categories.get(category);
+  const defaultPriority = config.defaultPriority ?? rules.priorities[Math.floor((rules.priorities.length - 1) / 2)]!.id;
+  let priority = winner
+    ? (winner.best.effect.priority ?? cat?.priority ?? defaultPriority)
+    : (fallback.priority ?? cat?.priority ?? defaultPriority);
+  let team = winner ? (winner.best.effect.team ?? cat?.team ?? fallback.team ?? '') : (fallback.team ?? cat?.team ?? '');
+  const baseTeam = team;
+  let teamReason = winner ? (winner.best.effect.team ? `rule ${winner.best.id}` : `category ${category}`) : 'fallback';
+
+  const tags: string[] = [];
+  const addTags = (list: readonly string[] | undefined) => list?.forEach((t) => tags.includes(t) || tags.push(t));
+  const trail: Array<{ rule: string; from: string; to: string }> = [];
+  const rank = rules.priorityRank;
+  const maxRank = rules.priorities.length - 1;
+  const byRank = (r: number) => rules.priorities[Math.max(0, Math.min(maxRank, r))]!.id;
+  let teamMoved = false;
+  for (const rule of fired) {
+    const e = rule.effect;
+    if (e.category !== undefined) {
+      if (e.category === category) addTags(e.tags);
+      continue;
+    }
+    addTags(e.tags);
+    const before = priority;
+    if (e.raise !== undefined) priority = byRank((rank.get(priority) ?? 0) + e.raise);
+    if (e.priority !== undefined && (rank.get(e.priority) ?? 0) > (rank.get(priority) ?? 0)) priority = e.priority;
+    if (priority !== before) trail.push({ rule: rule.id, from: before, to: priority });
+    if (e.team !== undefined && !teamMoved) {
+      team = e.team;
+      teamReason = `rule ${rule.id}`;
+      teamMoved = true;
+    }
+  }
+
+  // A team that cannot answer the language: its overflow team, and/or a tag.
+  const t = rules.teams.get(team);
+  if (t?.languages && isLanguage(ctx.language) && !t.languages.includes(ctx.language)) {
+    const policy = config.unsupportedLanguage ?? {};
+    if (t.overflow && policy.useOverflow !== false) {
+      teamReason = `team ${team} does not answer ${ctx.language}; overflow to ${t.overflow}`;
+      team = t.overflow;
+    }
+    if (policy.tag) addTags([policy.tag]);
+  }
+
+  return {
+    category,
+    priority,
+    team,
+    tags,
+    matchedRules,
+    trace: {
+      categoryScores: Object.fromEntries([...scores].map(([k, v]) => [k, Math.round(v.score * 1000) / 1000])),
+      fallback: winner === undefined,
+      ...(winner ? { categoryRule: winner.best.id } : {}),
+      priority: trail,
+      team: { from: baseTeam, to: team, reason: teamReason },
+    },
+  };
+}

@@ -1,0 +1,16 @@
+export { classify, createRouter, defaultRules } from './router';
+export type { Router, RouterOptions } from './router';
+export { loadRules, safeLoadRules } from './rules/load';
+export type { SafeLoadResult } from './rules/load';
+export { compileRuleSet } from './rules/compile';
+export type { CompiledRules } from './rules/compile';
+export type { RuleSet } from './rules/parse';
+export { detectLanguage, detectLanguageAll } from './language';
+export { extractEntities, redact } from './entities';
+export type { Entities, Entity, Amount } from './entities';
+export { addBusinessHours, swedishHolidays } from './sla';
+export { LANGUAGES } from './languages';
+export type { Language, LanguageCode } from './languages';
+export { InquiryRouterError, RuleError, RuleLoadError, InputError, isInquiryRouterError } from './errors';
+export type { RuleIssue } from './errors';
+export type * from './types';

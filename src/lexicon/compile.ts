@@ -1,0 +1,222 @@
+/**
+ * Compiles lexicon concepts into lookup tables: every term is stemmed once, per its language, and put
+ * in hash maps (full forms, stems, one-edit typo variants, Swedish compound heads, phrases), so that
+ * matching an inquiry costs a few map lookups per word, whatever the size of the lexicon.
+ */
+import { LANGUAGES, type Language } from '../languages';
+import { bare, normalize } from '../text/normalize';
+import { tokenize } from '../text/tokenize';
+import { stem } from '../text/stem';
+import { NEGATION } from './negation';
+
+export type MatchKind = 'exact' | 'stem' | 'compound' | 'typo' | 'phrase';
+
+export interface LexEntry {
+  /** Index of the concept in `CompiledLexicon.concepts`. */
+  readonly concept: number;
+  /** The term as written in the rules. */
+  readonly term: string;
+  readonly language: Language;
+}
+
+export interface PhraseWord {
+  readonly key: string;
+  readonly bare: string;
+}
+
+export interface PhraseEntry extends LexEntry {
+  readonly words: readonly PhraseWord[];
+  /** The phrase itself holds a negator ("har inte kommit"): an outer negator does not apply. */
+  readonly hasNegator: boolean;
+}
+
+export interface CompiledLexicon {
+  readonly concepts: readonly string[];
+  /** Full word forms without diacritics → entries (all languages). */
+  readonly surface: ReadonlyMap<string, readonly LexEntry[]>;
+  /** Per language: stem without diacritics → entries. */
+  readonly stems: Readonly<Record<Language, ReadonlyMap<string, readonly LexEntry[]>>>;
+  /** Per language: typo bucket (first letter + length) → stems and full forms of terms in it. */
+  readonly typos: Readonly<Record<Language, ReadonlyMap<string, ReadonlyArray<{ stem: string; entry: LexEntry }>>>>;
+  /** Per language: reversed stems of compound heads, as a trie (languages that write compounds as one word). */
+  readonly compoundHeads: Readonly<Partial<Record<Language, TrieNode>>>;
+  /** Per language: key of the first word → phrases. */
+  readonly phrases: Readonly<Record<Language, ReadonlyMap<string, readonly PhraseEntry[]>>>;
+  readonly negators: Readonly<Record<Language, ReadonlySet<string>>>;
+  readonly breakers: Readonly<Record<Language, ReadonlySet<string>>>;
+  readonly notOnly: Readonly<Record<Language, ReadonlySet<string>>>;
+  readonly termCount: number;
+}
+
+export interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  entries: LexEntry[] | undefined;
+}
+
+/** Languages that write compounds as one word, and the shortest head and modifier that count. */
+export const COMPOUNDING: Partial<Record<Language, { minHead: number; minModifier: number }>> = {
+  sv: { minHead: 4, minModifier: 3 },
+};
+export const TYPO_MIN_STEM = 6;
+
+/** The matching key of a word in a language: its stem, without diacritics. */
+export function wordKey(word: string, language: Language): string {
+  return bare(stem(word, language));
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+function perLanguage<T>(make: () => T): Record<Language, T> {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, make()])) as Record<Language, T>;
+}
+
+export interface LexiconInput {
+  readonly id: string;
+  readonly terms: Partial<Record<Language, readonly string[]>>;
+}
+
+type KeyRow = [key: string, ...entries: number[]];
+
+/**
+ * A lexicon with every term already stemmed: plain JSON, so the default rules ship precompiled and
+ * the first classify does no stemming.
+ */
+export interface SerializedLexicon {
+  readonly concepts: readonly string[];
+  readonly entries: ReadonlyArray<readonly [concept: number, term: string, language: Language]>;
+  readonly surface: readonly KeyRow[];
+  readonly stems: Readonly<Record<Language, readonly KeyRow[]>>;
+  readonly phrases: Readonly<Record<Language, ReadonlyArray<readonly [firstKey: string, entry: number, hasNegator: 0 | 1, words: ReadonlyArray<readonly [key: string, bare: string]>]>>>;
+  readonly termCount: number;
+}
+
+/** Stems every term: the slow half of compiling a lexicon. */
+export function precompileLexicon(concepts: readonly LexiconInput[]): SerializedLexicon {
+  const entries: Array<[number, string, Language]> = [];
+  const surface = new Map<string, number[]>();
+  const stems = perLanguage(() => new Map<string, number[]>());
+  const phrases = perLanguage(() => [] as Array<[string, number, 0 | 1, Array<[string, string]>]>);
+  const negators = perLanguage(() => new Set<string>());
+  for (const l of LANGUAGES) for (const w of NEGATION[l].negators) negators[l].add(w);
+  let termCount = 0;
+  concepts.forEach((concept, index) => {
+    for (const language of LANGUAGES) {
+      for (const raw of concept.terms[language] ?? []) {
+        termCount++;
+        const exact = raw.startsWith('=');
+        const text = normalize(exact ? raw.slice(1) : raw).text.trim();
+        const words = tokenize(text).filter((t) => t.hasLetter || t.hasDigit);
+        if (words.length === 0) continue;
+        const entry = entries.push([index, raw, language]) - 1;
+        if (words.length > 1) {
+          const phraseWords = words.map((w): [string, string] => [exact ? bare(w.text) : wordKey(w.text, language), bare(w.text)]);
+          const hasNegator = words.some((w) => negators[language].has(w.text)) ? 1 : 0;
+          phrases[language].push([phraseWords[0]![0], entry, hasNegator, phraseWords]);
+          if (!exact && phraseWords[0]![1] !== phraseWords[0]![0]) phrases[language].push([phraseWords[0]![1], entry, hasNegator, phraseWords]);
+          continue;
+        }
+        const word = words[0]!.text;
+        push(surface, bare(word), entry);
+        if (exact) continue;
+        push(stems[language], wordKey(word, language), entry);
+        // the stem of the diacritic-free spelling, which customers often type
+        push(stems[language], stem(bare(word), language), entry);
+      }
+    }
+  });
+  const rows = (m: Map<string, number[]>): KeyRow[] => [...m].map(([k, v]) => [k, ...v]);
+  return {
+    concepts: concepts.map((c) => c.id),
+    entries,
+    surface: rows(surface),
+    stems: Object.fromEntries(LANGUAGES.map((l) => [l, rows(stems[l])])) as Record<Language, KeyRow[]>,
+    phrases,
+    termCount,
+  };
+}
+
+/** Builds the lookup tables from a precompiled lexicon: the fast half (no stemming). */
+export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
+  const entries: LexEntry[] = s.entries.map(([concept, term, language]) => ({ concept, term, language }));
+  const fromRows = (rows: readonly KeyRow[]) => {
+    const m = new Map<string, LexEntry[]>();
+    for (const [key, ...ids] of rows) m.set(key, ids.map((i) => entries[i]!));
+    return m;
+  };
+  const surface = fromRows(s.surface);
+  const stems = perLanguage(() => new Map<string, LexEntry[]>());
+  const typos = perLanguage(() => new Map<string, Array<{ stem: string; entry: LexEntry }>>());
+  const phrases = perLanguage(() => new Map<string, PhraseEntry[]>());
+  const compoundHeads: Partial<Record<Language, TrieNode>> = {};
+  for (const language of LANGUAGES) {
+    stems[language] = fromRows(s.stems[language]);
+    for (const [first, id, hasNegator, words] of s.phrases[language]) {
+      const e = entries[id]!;
+      push(phrases[language], first, { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1 });
+    }
+    // One-typo candidates, bucketed by first letter and length: the stems and the full forms of terms
+    // (a typo in an ending can change the stem).
+    const t = typos[language];
+    const addTypo = (form: string, entry: LexEntry) => {
+      if (form.length < TYPO_MIN_STEM) return;
+      const bucket = typoBucket(form[0]!, form.length);
+      const list = t.get(bucket);
+      if (list) list.push({ stem: form, entry });
+      else t.set(bucket, [{ stem: form, entry }]);
+    };
+    for (const [key, list] of stems[language]) for (const e of list) addTypo(key, e);
+    const comp = COMPOUNDING[language];
+    if (comp) {
+      const root: TrieNode = { next: new Map(), entries: undefined };
+      for (const [key, list] of stems[language]) {
+        if (key.length < comp.minHead) continue;
+        let node = root;
+        for (let i = key.length - 1; i >= 0; i--) {
+          const ch = key[i]!;
+          let nx = node.next.get(ch);
+          if (!nx) {
+            nx = { next: new Map(), entries: undefined };
+            node.next.set(ch, nx);
+          }
+          node = nx;
+        }
+        node.entries = [...(node.entries ?? []), ...list.filter((e) => !node.entries?.includes(e))];
+      }
+      compoundHeads[language] = root;
+    }
+  }
+  for (const [key, list] of surface) for (const e of list) {
+    const t = typos[e.language];
+    if (key.length < TYPO_MIN_STEM) continue;
+    const bucket = typoBucket(key[0]!, key.length);
+    const b = t.get(bucket);
+    if (b) b.push({ stem: key, entry: e });
+    else t.set(bucket, [{ stem: key, entry: e }]);
+  }
+  return {
+    concepts: s.concepts,
+    surface,
+    stems,
+    typos,
+    compoundHeads,
+    phrases,
+    negators: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].negators)])) as Record<Language, Set<string>>,
+    breakers: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].breakers)])) as Record<Language, Set<string>>,
+    notOnly: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].notOnly)])) as Record<Language, Set<string>>,
+    termCount: s.termCount,
+  };
+}
+
+/** The typo bucket of a form: its first letter and its length. */
+export function typoBucket(first: string, length: number): string {
+  return first + length;
+}
+
+export function compileLexicon(concepts: readonly LexiconInput[]): CompiledLexicon {
+  return loadLexicon(precompileLexicon(concepts));
+}

@@ -1,0 +1,220 @@
+/**
+ * match lexicon: finds the concepts an inquiry mentions. For each word: its full form, its stem in each
+ * candidate language, a Swedish compound head, or one typo away from a long stem; then phrases; then
+ * negation ("inte skadad", "not damaged", "non è danneggiato", "nu este deteriorat").
+ */
+import type { Language } from '../languages';
+import { bare } from '../text/normalize';
+import type { Token } from '../text/tokenize';
+import { COMPOUNDING, TYPO_MIN_STEM, typoBucket, wordKey, type CompiledLexicon, type LexEntry, type MatchKind, type TrieNode } from './compile';
+import { NEGATION_WINDOW } from './negation';
+
+export interface LexHit {
+  readonly concept: number;
+  readonly term: string;
+  readonly language: Language;
+  /** Span in the normalised text of the field. */
+  readonly start: number;
+  readonly end: number;
+  /** Index of the first and last token. */
+  readonly first: number;
+  readonly last: number;
+  readonly kind: MatchKind;
+  /** A phrase that holds its own negator ("har inte kommit"): an outer negator does not apply. */
+  readonly selfNegating: boolean;
+  negated: boolean;
+}
+
+/** Damerau (optimal string alignment) distance, stopping early above 1. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function compoundHead(trie: TrieNode, key: string, minModifier: number): LexEntry[] | undefined {
+  let node: TrieNode | undefined = trie;
+  let found: LexEntry[] | undefined;
+  for (let i = key.length - 1; i >= minModifier && node; i--) {
+    node = node.next.get(key[i]!);
+    if (node?.entries && i >= minModifier) found = node.entries; // keep the longest head
+  }
+  return found;
+}
+
+function addHits(out: LexHit[], entries: readonly LexEntry[], tok: Token, index: number, kind: MatchKind, seen: Set<number>): void {
+  for (const e of entries) {
+    if (seen.has(e.concept)) continue;
+    seen.add(e.concept);
+    out.push({ concept: e.concept, term: e.term, language: e.language, start: tok.start, end: tok.end, first: index, last: index, kind, selfNegating: false, negated: false });
+  }
+}
+
+/** Hits one edit away from a long stem or full form of a term (same first letter). */
+function typoHits(lex: CompiledLexicon, lang: Language, key: string, bareWord: string, tok: Token, i: number, out: LexHit[], seen: Set<number>): boolean {
+  const table = lex.typos[lang];
+  let found = false;
+  for (const form of key === bareWord ? [key] : [key, bareWord]) {
+    if (form.length < TYPO_MIN_STEM) continue;
+    for (let len = form.length - 1; len <= form.length + 1; len++) {
+      const list = table.get(typoBucket(form[0]!, len));
+      if (!list) continue;
+      for (const { stem, entry } of list) {
+        if (stem !== form && withinOneEdit(stem, form)) {
+          addHits(out, [entry], tok, i, 'typo', seen);
+          found = true;
+        }
+      }
+    }
+    if (found) return true;
+  }
+  return found;
+}
+
+const MAX_PHRASE_GAP = 2;
+
+/**
+ * Lexicon hits in `tokens` for the candidate languages (most likely first). Hits of the same concept
+ * on the same word are reported once.
+ */
+export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], languages: readonly Language[]): LexHit[] {
+  const hits: LexHit[] = [];
+  const n = tokens.length;
+  const seen = new Set<number>();
+  // keys[l][i]: the matching key of token i in language l (computed lazily for phrases)
+  const keys: Array<Array<string | undefined>> = languages.map(() => new Array<string | undefined>(n));
+  const keyOf = (li: number, i: number): string => {
+    const row = keys[li]!;
+    let k = row[i];
+    if (k === undefined) {
+      const t = tokens[i]!;
+      k = t.hasDigit || t.text.length > 40 ? '' : wordKey(t.text, languages[li]!);
+      row[i] = k;
+    }
+    return k;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const tok = tokens[i]!;
+    if (tok.hasDigit || !tok.hasLetter || tok.text.length > 40) continue;
+    seen.clear();
+    const b = bare(tok.text);
+    const exact = lex.surface.get(b);
+    if (exact) addHits(hits, exact, tok, i, 'exact', seen);
+    let found = exact !== undefined;
+    for (let li = 0; li < languages.length; li++) {
+      const lang = languages[li]!;
+      const key = keyOf(li, i);
+      const byStem = lex.stems[lang].get(key);
+      if (byStem) {
+        addHits(hits, byStem, tok, i, 'stem', seen);
+        found = true;
+      } else if (b !== tok.text) {
+        const alt = lex.stems[lang].get(wordKey(b, lang));
+        if (alt) {
+          addHits(hits, alt, tok, i, 'stem', seen);
+          found = true;
+        }
+      }
+    }
+    if (found) continue;
+    for (let li = 0; li < languages.length; li++) {
+      const lang = languages[li]!;
+      const comp = COMPOUNDING[lang];
+      const trie = lex.compoundHeads[lang];
+      const key = keyOf(li, i);
+      if (comp && trie && key.length >= comp.minHead + comp.minModifier) {
+        const entries = compoundHead(trie, key, comp.minModifier);
+        if (entries) {
+          addHits(hits, entries, tok, i, 'compound', seen);
+          found = true;
+        }
+      }
+      if (!found) found = typoHits(lex, lang, key, b, tok, i, hits, seen);
+      if (found) break;
+    }
+  }
+
+  // Phrases: a sequence of words, with up to MAX_PHRASE_GAP extra words in between, in one clause.
+  for (let li = 0; li < languages.length; li++) {
+    const lang = languages[li]!;
+    const table = lex.phrases[lang];
+    if (table.size === 0) continue;
+    for (let i = 0; i < n; i++) {
+      const tok = tokens[i]!;
+      if (tok.hasDigit || !tok.hasLetter) continue;
+      const key = keyOf(li, i);
+      const list = table.get(key) ?? (bare(tok.text) !== key ? table.get(bare(tok.text)) : undefined);
+      if (!list) continue;
+      for (const ph of list) {
+        let j = i;
+        let gaps = 0;
+        let gapNegated = false;
+        let ok = true;
+        for (let w = 1; w < ph.words.length && ok; w++) {
+          const want = ph.words[w]!;
+          let k = j + 1;
+          for (; k < n && k - j - 1 + gaps <= MAX_PHRASE_GAP; k++) {
+            const t = tokens[k]!;
+            if (t.clause !== tok.clause) {
+              k = n;
+              break;
+            }
+            if (keyOf(li, k) === want.key || bare(t.text) === want.bare) break;
+          }
+          if (k >= n || k - j - 1 + gaps > MAX_PHRASE_GAP) ok = false;
+          else {
+            for (let g = j + 1; g < k; g++) if (lex.negators[lang].has(tokens[g]!.text)) gapNegated = true;
+            gaps += k - j - 1;
+            j = k;
+          }
+        }
+        if (!ok) continue;
+        if (hits.some((h) => h.concept === ph.concept && h.first === i && h.last === j)) continue;
+        hits.push({
+          concept: ph.concept,
+          term: ph.term,
+          language: ph.language,
+          start: tok.start,
+          end: tokens[j]!.end,
+          first: i,
+          last: j,
+          kind: 'phrase',
+          selfNegating: ph.hasNegator,
+          negated: gapNegated && !ph.hasNegator,
+        });
+      }
+    }
+  }
+
+  for (const h of hits) {
+    if (h.negated || h.selfNegating) continue;
+    h.negated = isNegated(lex, tokens, h.first, languages);
+  }
+  return hits;
+}
+
+function isNegated(lex: CompiledLexicon, tokens: readonly Token[], first: number, languages: readonly Language[]): boolean {
+  const clause = tokens[first]!.clause;
+  for (let k = first - 1; k >= 0 && k >= first - NEGATION_WINDOW; k--) {
+    const t = tokens[k]!;
+    if (t.clause !== clause) return false;
+    for (const lang of languages) {
+      if (lex.breakers[lang].has(t.text)) return false;
+      if (lex.negators[lang].has(t.text)) {
+        const after = tokens[k + 1];
+        if (after && k + 1 < first && lex.notOnly[lang].has(after.text)) return false;
+        return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,264 @@
+/**
+ * The per-inquiry path: input → normalise → detect language → tokenise + stem → extract entities →
+ * match lexicon → evaluate rules → decide. It only reads the compiled rules; nothing here mutates shared
+ * state (the stem cache aside, which never changes a result).
+ */
+import { detectAutoReply, htmlToText, splitEmail } from './email';
+import { subjectKind } from './email/subject';
+import type { Entities, Entity } from './entities';
+import { InputError } from './errors';
+import { detectLanguage, detectLanguageAll } from './language';
+import { isLanguage, LANGUAGES, type Language, type LanguageCode } from './languages';
+import { matchLexicon, type LexHit } from './lexicon/match';
+import type { CompiledRules } from './rules/compile';
+import type { SignalName } from './rules/schema';
+import { addBusinessHours } from './sla';
+import { normalize, toOriginal } from './text/normalize';
+import { tokenize } from './text/tokenize';
+import type { EvalContext, FieldText, PlacedHit } from './engine/conditions';
+import { decide } from './engine/decide';
+import type { Classification, ClassifyOptions, Field, Inquiry, InquiryInput, KeywordHit } from './types';
+
+interface Segment {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+const OWN_KINDS = new Set(['own']);
+
+function coerce(input: unknown): InquiryInput {
+  if (typeof input === 'string') return { body: input };
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new InputError(`an inquiry is a string or an object with subject/body/html fields, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`);
+  }
+  const o = input as Record<string, unknown>;
+  for (const key of ['subject', 'body', 'html', 'receivedAt', 'channel'] as const) {
+    if (o[key] !== undefined && o[key] !== null && typeof o[key] !== 'string') {
+      throw new InputError(`"${key}" must be a string, got ${Array.isArray(o[key]) ? 'an array' : typeof o[key]}`);
+    }
+  }
+  if (o.attachments !== undefined && o.attachments !== null && !Array.isArray(o.attachments)) throw new InputError('"attachments" must be an array');
+  if (o.customer !== undefined && o.customer !== null && (typeof o.customer !== 'object' || Array.isArray(o.customer))) throw new InputError('"customer" must be an object');
+  return o as InquiryInput;
+}
+
+function parseDate(s: string | undefined): Date | undefined {
+  if (!s) return undefined;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** SHOUTING: most letters in capitals, or a run of four or more capitalised words. */
+function isShouting(text: string): boolean {
+  let letters = 0;
+  let upper = 0;
+  let run = 0;
+  let maxRun = 0;
+  const limit = Math.min(text.length, 5000);
+  let wordLetters = 0;
+  let wordUpper = 0;
+  const endWord = () => {
+    if (wordLetters >= 3) {
+      if (wordUpper === wordLetters) maxRun = Math.max(maxRun, ++run);
+      else run = 0;
+    }
+    wordLetters = 0;
+    wordUpper = 0;
+  };
+  for (let i = 0; i < limit; i++) {
+    const ch = text[i]!;
+    const code = ch.charCodeAt(0);
+    const isLetter = code < 128 ? (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : LETTER.test(ch);
+    if (!isLetter) {
+      if (ch !== '-' && ch !== "'") endWord();
+      continue;
+    }
+    letters++;
+    wordLetters++;
+    const isUpper = code < 128 ? code >= 65 && code <= 90 : UPPER.test(ch);
+    if (isUpper) {
+      upper++;
+      wordUpper++;
+    }
+  }
+  endWord();
+  return (letters >= 15 && upper / letters >= 0.7) || maxRun >= 4;
+}
+
+function candidateLanguages(code: LanguageCode, ranked: ReadonlyArray<{ code: string; score: number }>, confidence: number): Language[] {
+  if (isLanguage(code) && confidence >= 0.6) return [code];
+  const out: Language[] = [];
+  for (const r of ranked) if (isLanguage(r.code) && r.score > 0.1 && out.length < 2) out.push(r.code);
+  for (const l of LANGUAGES) if (!out.includes(l)) out.push(l);
+  return out;
+}
+
+interface AnalysedField {
+  text: FieldText;
+  hits: PlacedHit[];
+}
+
+function analyseField(field: Field, original: string, rules: CompiledRules, langs: readonly Language[], own: readonly Segment[] | null): AnalysedField {
+  const analysed = original.length > rules.maxLength ? original.slice(0, rules.maxLength) : original;
+  const norm = normalize(analysed);
+  const tokens = tokenize(norm.text);
+  const lexHits = matchLexicon(rules.lexicon, tokens, langs);
+  const map = (s: number, e: number) => toOriginal(norm, s, e);
+  const inOwn = (start: number) => own === null || own.some((seg) => start >= seg.start && start < seg.end);
+  const hits = lexHits.map((hit: LexHit) => {
+    const [start, end] = map(hit.start, hit.end);
+    return { hit, field, start, end, quoted: !inOwn(start) };
+  });
+  // Patterns and phrases see the customer's own words only.
+  let ownNorm = norm.text;
+  if (own !== null) {
+    const chars = norm.text.split('');
+    const offs = norm.offsets;
+    for (let i = 0; i < chars.length; i++) {
+      const o = offs ? offs[i]! : i;
+      if (!own.some((seg) => o >= seg.start && o < seg.end)) chars[i] = chars[i] === '\n' ? '\n' : ' ';
+    }
+    ownNorm = chars.join('');
+  }
+  return { text: { field, original, norm: ownNorm, toOriginal: map }, hits };
+}
+
+function dedupe<T>(list: readonly Entity<T>[]): Entity<T>[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = typeof e.normalized === 'string' ? e.normalized : JSON.stringify(e.normalized);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mergeEntities(subject: Entities | undefined, body: Entities): Entities {
+  if (!subject) return body;
+  const out = {} as Record<string, Entity<unknown>[]>;
+  for (const key of Object.keys(body) as Array<keyof Entities>) {
+    const fromSubject = (subject[key] as Entity<unknown>[]).map((e) => ({ ...e, field: 'subject' as const }));
+    out[key] = dedupe([...fromSubject, ...(body[key] as Entity<unknown>[])]);
+  }
+  return out as unknown as Entities;
+}
+
+/** Classifies one inquiry with compiled rules. Throws only `InputError`, for input that is not an inquiry. */
+export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: ClassifyOptions = {}): Classification {
+  const input = coerce(inquiry);
+  const subject = input.subject ?? '';
+  let body = input.body ?? '';
+  let quoteRanges: Array<{ start: number; end: number }> = [];
+  if (!input.body && input.html) {
+    const converted = htmlToText(input.html.length > rules.maxLength * 50 ? input.html.slice(0, rules.maxLength * 50) : input.html);
+    body = converted.text;
+    quoteRanges = converted.quoteRanges;
+  }
+
+  // The customer's own words: quoted history, signatures and disclaimers set apart.
+  const analysedBody = body.length > rules.maxLength ? body.slice(0, rules.maxLength) : body;
+  const split = splitEmail(analysedBody, { subject, ...(quoteRanges.length ? { quoteRanges } : {}) });
+  const segments: Segment[] = split.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end }));
+  const ownKinds = split.forwarded ? new Set([...OWN_KINDS, 'forwarded']) : OWN_KINDS;
+  const own = segments.filter((s) => ownKinds.has(s.kind));
+  const ownText = own.map((s) => body.slice(s.start, s.end)).join('\n').trim();
+
+  // Language, from the subject and the customer's own words.
+  const langText = `${subject}\n${ownText || body}`.slice(0, 2000);
+  const only = options.languages?.filter(isLanguage);
+  const hint = typeof input.customer?.locale === 'string' ? input.customer.locale : undefined;
+  const detectOptions = { ...(only && only.length ? { only } : {}), ...(hint ? { hint } : {}) };
+  const language = detectLanguage(langText, detectOptions);
+  const ranked = language.confidence >= 0.6 ? [] : detectLanguageAll(langText, detectOptions);
+  const langs = candidateLanguages(language.code, ranked, language.confidence);
+
+  // The subject of a reply ("Re:", "Sv:") is the thread's, not the customer's words: it is reported, not used.
+  const replySubject = subjectKind(subject) === 'reply';
+  const fields: AnalysedField[] = [];
+  if (subject) fields.push(analyseField('subject', subject, rules, langs, replySubject ? [] : null));
+  if (body) fields.push(analyseField('body', body, rules, langs, own));
+
+  const receivedAt = parseDate(input.receivedAt);
+  const context = { language: language.code, ...(input.receivedAt && receivedAt ? { receivedAt: input.receivedAt } : {}) };
+  const bodyEntities = rules.entities.extract(body.length > rules.maxLength ? body.slice(0, rules.maxLength) : body, context);
+  const entities = mergeEntities(subject ? rules.entities.extract(subject.slice(0, rules.maxLength), context) : undefined, bodyEntities);
+
+  const nConcepts = rules.lexicon.concepts.length;
+  const hits: Array<PlacedHit[] | undefined> = new Array(nConcepts);
+  const negatedHits: Array<PlacedHit[] | undefined> = new Array(nConcepts);
+  const keywords: KeywordHit[] = [];
+  for (const f of fields) {
+    for (const h of f.hits) {
+      keywords.push({
+        concept: rules.lexicon.concepts[h.hit.concept]!,
+        term: h.hit.term,
+        text: f.text.original.slice(h.start, h.end),
+        field: h.field,
+        start: h.start,
+        end: h.end,
+        negated: h.hit.negated,
+        quoted: h.quoted,
+        match: h.hit.kind,
+        language: h.hit.language,
+      });
+      if (h.quoted) continue;
+      const table = h.hit.negated ? negatedHits : hits;
+      (table[h.hit.concept] ??= []).push(h);
+    }
+  }
+
+  const auto = input.autoReply === true || detectAutoReply({ subject, body, ...(input.headers ? { headers: input.headers as Record<string, string | string[] | undefined> } : {}) }).autoReply;
+  const signals = new Set<SignalName>();
+  const shoutText = replySubject ? ownText : `${subject}\n${ownText}`;
+  if (isShouting(shoutText)) signals.add('shouting');
+  if (/[!¡]{3,}|!\?!|\?!\?/.test(shoutText.slice(0, 20_000))) signals.add('exclamations');
+  if (auto) signals.add('autoReply');
+  if (split.forwarded) signals.add('forwarded');
+  if (Array.isArray(input.attachments) && input.attachments.length > 0) signals.add('hasAttachment');
+  if (body.trim() !== '' && ownText === '') signals.add('quotedOnly');
+
+  const ctx: EvalContext = {
+    hits,
+    negatedHits,
+    fields: fields.map((f) => f.text),
+    language: language.code,
+    entities,
+    input,
+    signals,
+    receivedAt,
+  };
+  const decision = decide(rules, ctx);
+
+  let sla: Classification['sla'];
+  if (receivedAt && input.receivedAt) {
+    const target = rules.priorities.find((p) => p.id === decision.priority)?.firstResponseHours;
+    if (target !== undefined) {
+      try {
+        sla = { firstResponseDue: addBusinessHours(input.receivedAt, target, rules.calendar), targetHours: target };
+      } catch {
+        sla = undefined;
+      }
+    }
+  }
+
+  const result: Classification = {
+    category: decision.category,
+    priority: decision.priority,
+    team: decision.team,
+    language: { code: language.code, confidence: language.confidence },
+    entities,
+    keywords,
+    tags: decision.tags,
+    matchedRules: decision.matchedRules,
+    autoReply: auto,
+    ...(sla ? { sla } : {}),
+    body: { ownText, segments, forwarded: split.forwarded },
+    decision: decision.trace,
+    ...(options.redact ? { redactedText: rules.entities.redact(body, context) } : {}),
+  };
+  return result;
+}

@@ -1,0 +1,97 @@
+/**
+ * The public entry points: `classify` with the built-in default rules, and `createRouter` for a folder
+ * of rule files (compiled once; `watch: true` reloads edits atomically and keeps the last good rules).
+ */
+import { watch as fsWatch, type FSWatcher } from 'node:fs';
+import { DEFAULT_RULES } from './generated/default-rules';
+import type { SerializedLexicon } from './lexicon/compile';
+import type { RuleLoadError } from './errors';
+import { classifyWith } from './pipeline';
+import { compileRuleSet, type CompiledRules } from './rules/compile';
+import { safeLoadRules } from './rules/load';
+import type { RuleSet } from './rules/parse';
+import type { Classification, ClassifyOptions, Inquiry } from './types';
+
+let defaults: CompiledRules | undefined;
+
+/** The default rules, compiled on first use (the rule set itself is built into the package). */
+export function defaultRules(): CompiledRules {
+  if (!defaults) {
+    const { ruleSet, lexicon } = DEFAULT_RULES as { ruleSet: RuleSet; lexicon: SerializedLexicon };
+    defaults = compileRuleSet(ruleSet, lexicon);
+  }
+  return defaults;
+}
+
+/** Classifies an inquiry with the default rules. Synchronous, pure and deterministic. */
+export function classify(inquiry: Inquiry, options?: ClassifyOptions): Classification {
+  return classifyWith(defaultRules(), inquiry, options);
+}
+
+export interface RouterOptions {
+  /** A folder of rule files, or rules already loaded with `loadRules`. Default: the built-in rules. */
+  readonly rules?: string | CompiledRules;
+  /** Reload the folder when its files change. */
+  readonly watch?: boolean;
+  /** Called after a reload: with the error when the new rules failed to load (the last good rules stay). */
+  readonly onReload?: (result: { ok: true } | { ok: false; error: RuleLoadError }) => void;
+}
+
+export interface Router {
+  classify(inquiry: Inquiry, options?: ClassifyOptions): Classification;
+  /** The compiled rules in use now. */
+  readonly rules: CompiledRules;
+  /** Reloads the rules folder now; resolves false (and keeps the current rules) when it fails to load. */
+  reload(): Promise<boolean>;
+  /** Stops watching. */
+  close(): void;
+}
+
+/** Loads and compiles the rules once; `router.classify` is synchronous and does no I/O. */
+export async function createRouter(options: RouterOptions = {}): Promise<Router> {
+  const source = options.rules;
+  let current: CompiledRules;
+  if (source === undefined) current = defaultRules();
+  else if (typeof source === 'string') {
+    const r = await safeLoadRules(source);
+    if (!r.success) throw r.error;
+    current = r.rules;
+  } else current = source;
+
+  let watcher: FSWatcher | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let loading: Promise<boolean> | undefined;
+
+  const reload = async (): Promise<boolean> => {
+    if (typeof source !== 'string') return true;
+    const r = await safeLoadRules(source);
+    if (r.success) {
+      current = r.rules; // one assignment: an inquiry sees the old rules or the new, never a mix
+      options.onReload?.({ ok: true });
+      return true;
+    }
+    options.onReload?.({ ok: false, error: r.error });
+    return false;
+  };
+
+  if (options.watch && typeof source === 'string') {
+    watcher = fsWatch(source, { recursive: true, persistent: false }, () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        loading = (loading ?? Promise.resolve(true)).then(reload, reload);
+      }, 100);
+    });
+  }
+
+  return {
+    classify: (inquiry, opts) => classifyWith(current, inquiry, opts),
+    get rules() {
+      return current;
+    },
+    reload,
+    close: () => {
+      if (timer) clearTimeout(timer);
+      watcher?.close();
+    },
+  };
+}

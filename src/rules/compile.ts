@@ -1,0 +1,96 @@
+/**
+ * Compiles a validated rule set into its immutable, fast form: lexicon tables, condition closures,
+ * an index from concepts to the rules they can trigger, the entity extractor and the calendar.
+ */
+import { compileCondition, type CompiledCondition } from '../engine/conditions';
+import { createEntityExtractor, type EntityExtractor } from '../entities';
+import { loadLexicon, precompileLexicon, type CompiledLexicon, type SerializedLexicon } from '../lexicon/compile';
+import { compileCalendar, type BusinessCalendar } from '../sla';
+import type { Language } from '../languages';
+import type { RuleSet, SourceRef } from './parse';
+import type { Category, Config, Effect, Priority, Team } from './schema';
+
+export interface CompiledRule {
+  readonly id: string;
+  readonly index: number;
+  readonly condition: CompiledCondition;
+  readonly effect: Effect;
+  readonly weight: number;
+  readonly source: SourceRef;
+}
+
+export interface CompiledRules {
+  readonly ruleSet: RuleSet;
+  readonly config: Config;
+  readonly lexicon: CompiledLexicon;
+  readonly rules: readonly CompiledRule[];
+  /** Per concept index: the rules that can only fire when this concept is present. */
+  readonly rulesByConcept: ReadonlyArray<readonly number[]>;
+  /** Rules that can fire without any concept (entities, fields, signals, patterns). */
+  readonly alwaysRules: readonly number[];
+  readonly priorities: readonly Priority[];
+  readonly priorityRank: ReadonlyMap<string, number>;
+  readonly categories: ReadonlyMap<string, Category>;
+  readonly teams: ReadonlyMap<string, Team>;
+  readonly entities: EntityExtractor;
+  readonly calendar: BusinessCalendar;
+  readonly maxLength: number;
+  readonly subjectWeight: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 20_000;
+
+function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
+  return Object.freeze(value);
+}
+
+/** The lexicon of a rule set with every term stemmed (what the default rules ship precompiled). */
+export function precompileRuleSetLexicon(ruleSet: RuleSet): SerializedLexicon {
+  return precompileLexicon(ruleSet.concepts.map((c) => ({ id: c.id, terms: c.terms as Partial<Record<Language, string[]>> })));
+}
+
+/**
+ * Compiles a validated rule set. `lexicon` is its precompiled lexicon when there is one (it must come
+ * from `precompileRuleSetLexicon` of the same rule set).
+ */
+export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): CompiledRules {
+  const lexicon = loadLexicon(lexicon_ ?? precompileRuleSetLexicon(ruleSet));
+  const conceptIndex = new Map(lexicon.concepts.map((id, i) => [id, i]));
+  const env = { conceptIndex, ...(ruleSet.config.currencies ? { currencies: ruleSet.config.currencies } : {}) };
+  const rules: CompiledRule[] = ruleSet.rules.map((r, index) => {
+    const condition = compileCondition(Array.isArray(r.when) ? (r.when.length === 1 ? r.when[0]! : { all: r.when }) : r.when, env);
+    return { id: r.id, index, condition, effect: r.then, weight: r.then.weight ?? 1, source: r.source };
+  });
+  const rulesByConcept: number[][] = lexicon.concepts.map(() => []);
+  const alwaysRules: number[] = [];
+  for (const rule of rules) {
+    const t = rule.condition.triggers;
+    if (t === null || t.size === 0) alwaysRules.push(rule.index);
+    else for (const c of t) rulesByConcept[c]!.push(rule.index);
+  }
+  const priorityRank = new Map(ruleSet.priorities.map((p, i) => [p.id, i]));
+  deepFreeze(ruleSet);
+  let calendar: BusinessCalendar | undefined; // compiled on first use: only SLA due times need it
+  return Object.freeze({
+    ruleSet,
+    config: ruleSet.config,
+    lexicon,
+    rules,
+    rulesByConcept,
+    alwaysRules,
+    priorities: ruleSet.priorities,
+    priorityRank,
+    categories: new Map(ruleSet.categories.map((c) => [c.id, c])),
+    teams: new Map(ruleSet.teams.map((t) => [t.id, t])),
+    entities: createEntityExtractor(ruleSet.config.entities),
+    get calendar() {
+      calendar ??= compileCalendar(ruleSet.config.calendar);
+      return calendar;
+    },
+    maxLength: ruleSet.config.maxLength ?? DEFAULT_MAX_LENGTH,
+    subjectWeight: ruleSet.config.subjectWeight ?? 0.8,
+  });
+}

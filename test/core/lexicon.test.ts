@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { compileLexicon } from '../../src/lexicon/compile';
+import { matchLexicon, withinOneEdit } from '../../src/lexicon/match';
+import { normalize } from '../../src/text/normalize';
+import { tokenize } from '../../src/text/tokenize';
+import type { Language } from '../../src/languages';
+
+const lex = compileLexicon([
+  { id: 'damaged', terms: { sv: ['skadad', 'trasig'], en: ['damaged', 'broken'], it: ['danneggiato', 'rotto'], ro: ['deteriorat', 'stricat'] } },
+  { id: 'delay', terms: { sv: ['försening', 'försenad'], en: ['delayed'], it: ['ritardo'], ro: ['întârziere'] } },
+  { id: 'not_received', terms: { sv: ['har inte kommit'], en: ['not arrived', 'never arrived'], it: ['non è arrivato'], ro: ['nu a ajuns'] } },
+  { id: 'refund', terms: { sv: ['återbetalning'], en: ['refund'], it: ['rimborso'], ro: ['rambursare'] } },
+  { id: 'legal', terms: { sv: ['=ARN'], en: ['lawyer'], it: ['avvocato'], ro: ['=ANPC'] } },
+]);
+
+function hits(text: string, langs: Language[]) {
+  const tokens = tokenize(normalize(text).text);
+  return matchLexicon(lex, tokens, langs).map((h) => ({ concept: lex.concepts[h.concept], negated: h.negated, kind: h.kind }));
+}
+
+describe('lexicon matching', () => {
+  test.each([
+    ['Paketet kom skadat', 'sv'],
+    ['Varan var skadade', 'sv'],
+    ['The lamp was damaged', 'en'],
+    ['Il prodotto è arrivato danneggiata', 'it'],
+    ['Produsul a venit deteriorată', 'ro'],
+  ] as const)('inflections: %s', (text, lang) => {
+    expect(hits(text, [lang])).toContainEqual({ concept: 'damaged', negated: false, kind: expect.stringMatching(/stem|exact/) });
+  });
+
+  test('Swedish compounds match by their head', () => {
+    expect(hits('Lampan var transportskadad', ['sv'])).toContainEqual({ concept: 'damaged', negated: false, kind: 'compound' });
+    expect(hits('Ännu en leveransförsening', ['sv'])).toContainEqual({ concept: 'delay', negated: false, kind: 'compound' });
+  });
+
+  test('missing diacritics still match', () => {
+    expect(hits('leveransen ar forsenad', ['sv']).map((h) => h.concept)).toContain('delay');
+    expect(hits('vreau rambursarea banilor', ['ro']).map((h) => h.concept)).toContain('refund');
+    expect(hits('Am o intarziere', ['ro']).map((h) => h.concept)).toContain('delay');
+  });
+
+  test('a small typo in a long word still matches', () => {
+    expect(hits('jag vill ha återbetalnig', ['sv'])).toContainEqual({ concept: 'refund', negated: false, kind: 'typo' });
+    expect(hits('il prodotto è daneggiato', ['it'])).toContainEqual({ concept: 'damaged', negated: false, kind: 'typo' });
+  });
+
+  test('short words do not match by typo', () => {
+    expect(hits('the rotro was fine', ['it']).map((h) => h.concept)).not.toContain('damaged');
+  });
+
+  test.each([
+    ['Varan är inte skadad, men lådan var bucklig', 'sv'],
+    ['The item is not damaged', 'en'],
+    ["It wasn't damaged at all", 'en'],
+    ['Il prodotto non è danneggiato', 'it'],
+    ['Produsul nu este deteriorat', 'ro'],
+  ] as const)('negation: %s', (text, lang) => {
+    const h = hits(text, [lang]).filter((x) => x.concept === 'damaged');
+    expect(h.length).toBeGreaterThan(0);
+    expect(h.every((x) => x.negated)).toBe(true);
+  });
+
+  test('negation does not cross a clause or a contrast', () => {
+    expect(hits('Inte glad. Varan är skadad', ['sv']).find((h) => h.concept === 'damaged')?.negated).toBe(false);
+    expect(hits('not only late but damaged', ['en']).find((h) => h.concept === 'damaged')?.negated).toBe(false);
+  });
+
+  test.each([
+    ['Paketet har inte kommit', 'sv'],
+    ['Paketet har fortfarande inte kommit', 'sv'],
+    ['My parcel has not arrived', 'en'],
+    ['It never arrived', 'en'],
+    ['Il pacco non è ancora arrivato', 'it'],
+    ['Coletul nu a ajuns', 'ro'],
+  ] as const)('phrases with their own negator are not negated: %s', (text, lang) => {
+    expect(hits(text, [lang])).toContainEqual({ concept: 'not_received', negated: false, kind: 'phrase' });
+  });
+
+  test('exact terms match only the exact word', () => {
+    expect(hits('Jag anmäler er till ARN', ['sv']).map((h) => h.concept)).toContain('legal');
+    expect(hits('Han arnade', ['sv']).map((h) => h.concept)).not.toContain('legal');
+  });
+
+  test('with several candidate languages, each language stems its own words', () => {
+    const h = hits('rimborso please, prodotto rotto', ['en', 'it']);
+    expect(h.map((x) => x.concept)).toEqual(expect.arrayContaining(['refund', 'damaged']));
+  });
+
+  test('withinOneEdit', () => {
+    expect(withinOneEdit('danneg', 'daneg')).toBe(true);
+    expect(withinOneEdit('abcdef', 'abdcef')).toBe(true);
+    expect(withinOneEdit('abcdef', 'abcxyf')).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { bare, normalize, toOriginal } from '../../src/text/normalize';
+import { tokenize } from '../../src/text/tokenize';
+
+describe('normalize', () => {
+  test('lower-cases ASCII text without copying offsets', () => {
+    const n = normalize('Hej PAKETET');
+    expect(n.text).toBe('hej paketet');
+    expect(n.offsets).toBeNull();
+  });
+
+  test('folds Romanian cedilla letters to comma below', () => {
+    expect(normalize('Coletul nu a ajuns, ştiţi ceva?').text).toBe('coletul nu a ajuns, știți ceva?');
+  });
+
+  test('drops zero-width characters and soft hyphens, keeping offsets into the original', () => {
+    const original = 'Varan är ska\u200Bd\u00ADad';
+    const n = normalize(original);
+    expect(n.text).toBe('varan är skadad');
+    const start = n.text.indexOf('skadad');
+    const [s, e] = toOriginal(n, start, start + 6);
+    expect(original.slice(s, e)).toBe('ska\u200Bd\u00ADad');
+  });
+
+  test('composes decomposed (NFD) letters', () => {
+    const original = 'fo\u0308rsenad'; // o + combining diaeresis
+    const n = normalize(original);
+    expect(n.text).toBe('försenad');
+    const [s, e] = toOriginal(n, 0, n.text.length);
+    expect([s, e]).toEqual([0, original.length]);
+  });
+
+  test('full-width letters become ASCII', () => {
+    expect(normalize('ｄａｍａｇｅｄ').text).toBe('damaged');
+  });
+
+  test('emoji and lone surrogates never break offsets', () => {
+    const original = 'ok 😀 \uD800 trasig';
+    const n = normalize(original);
+    const i = n.text.indexOf('trasig');
+    const [s, e] = toOriginal(n, i, i + 6);
+    expect(original.slice(s, e)).toBe('trasig');
+  });
+
+  test('bare strips diacritics', () => {
+    expect(bare('försenad')).toBe('forsenad');
+    expect(bare('comandă')).toBe('comanda');
+    expect(bare('perché')).toBe('perche');
+    expect(bare('ștergeți')).toBe('stergeti');
+  });
+});
+
+describe('tokenize', () => {
+  test('splits words, marks digits and clauses', () => {
+    const t = tokenize('paketet kom, inte skadat! order 12345');
+    expect(t.map((x) => x.text)).toEqual(['paketet', 'kom', 'inte', 'skadat', 'order', '12345']);
+    expect(t[0]!.clause).toBe(t[1]!.clause);
+    expect(t[2]!.clause).toBeGreaterThan(t[1]!.clause);
+    expect(t[4]!.clause).toBeGreaterThan(t[3]!.clause);
+    expect(t[5]!.hasDigit).toBe(true);
+  });
+
+  test('a decimal point does not end a clause', () => {
+    const t = tokenize('not 2.5 damaged');
+    expect(new Set(t.map((x) => x.clause)).size).toBe(1);
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadRules, safeLoadRules, RuleLoadError, createRouter } from '../../src';
+import { parseRuleSources } from '../../src/rules/parse';
+
+const BASE = `
+config:
+  fallback: { category: general, team: care }
+priorities: [{ id: low }, { id: normal }, { id: urgent }]
+teams: [{ id: care }, { id: returns }]
+categories:
+  - { id: general, team: care }
+  - { id: returns, team: returns }
+concepts:
+  - id: damaged
+    terms: { sv: [skadad], en: [damaged], it: [danneggiato], ro: [deteriorat] }
+`;
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ir-rules-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const codes = (r: Awaited<ReturnType<typeof safeLoadRules>>) => (r.success ? [] : r.error.issues.map((i) => i.code));
+
+describe('loading rules', () => {
+  test('a valid folder loads and routes', async () => {
+    const dir = folder({ 'base.yaml': BASE, 'rules.yaml': 'rules:\n  - id: dmg\n    when: { concept: damaged }\n    then: { category: returns }\n' });
+    const router = await createRouter({ rules: dir });
+    expect(router.classify('Varan kom skadad').category).toBe('returns');
+    expect(router.classify('Hej').category).toBe('general');
+  });
+
+  test('every problem is reported with file, line and column, and nothing loads', async () => {
+    const dir = folder({
+      'base.yaml': BASE,
+      'rules.yaml': [
+        'rules:',
+        '  - id: a',
+        '    when: { concept: nosuch }',
+        '    then: { category: returns, team: nobody }',
+        '  - id: a',
+        '    when: { pattern: "(a+)+$" }',
+        '    then: { category: returns }',
+        '  - id: c',
+        '    when: { concept: damaged, bogus: 1 }',
+        '    then: { category: returns }',
+      ].join('\n'),
+    });
+    const r = await safeLoadRules(dir);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    // the schema error stops the file before semantic checks; fix it and the others show
+    expect(r.error.issues.map((i) => [i.code, i.line])).toEqual([['UNKNOWN_KEY', 9]]);
+    expect(r.error.issues[0]!.file).toMatch(/rules\.yaml$/);
+    expect(r.error.issues[0]!.column).toBeGreaterThan(0);
+    expect(r.error).toBeInstanceOf(RuleLoadError);
+
+    writeFileSync(path.join(dir, 'rules.yaml'), ['rules:', '  - id: a', '    when: { concept: nosuch }', '    then: { category: returns, team: nobody }', '  - id: a', '    when: { pattern: "(a+)+$" }', '    then: { category: returns }'].join('\n'));
+    const r2 = await safeLoadRules(dir);
+    expect(codes(r2).sort()).toEqual(['DUPLICATE_RULE_ID', 'UNKNOWN_CONCEPT', 'UNKNOWN_TEAM', 'UNSAFE_PATTERN']);
+    if (!r2.success) {
+      const byCode = Object.fromEntries(r2.error.issues.map((i) => [i.code, i]));
+      expect(byCode.UNKNOWN_CONCEPT!.line).toBe(3);
+      expect(byCode.UNKNOWN_TEAM!.line).toBe(4);
+      expect(byCode.DUPLICATE_RULE_ID!.line).toBe(5);
+      expect(byCode.UNSAFE_PATTERN!.line).toBe(6);
+    }
+  });
+
+  test('YAML syntax errors name the line', async () => {
+    const r = await safeLoadRules(folder({ 'base.yaml': BASE, 'bad.yaml': 'rules:\n  - id: x\n    when: { concept: damaged\n' }));
+    expect(codes(r)).toContain('YAML_SYNTAX');
+  });
+
+  test('loadRules throws a RuleLoadError with a code', async () => {
+    await expect(loadRules(folder({ 'x.yaml': 'priorities: []' }))).rejects.toMatchObject({ name: 'RuleLoadError', code: expect.any(String) });
+  });
+
+  test('alias bombs are refused', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
+    const { issues } = parseRuleSources([{ file: 'bomb.yaml', text: bomb }]);
+    expect(issues.map((i) => i.code)).toContain('ALIAS_LIMIT');
+  });
+
+  test('__proto__ and constructor keys cannot pollute objects', async () => {
+    const r = await safeLoadRules(folder({ 'base.yaml': BASE, 'p.yaml': '__proto__: { polluted: true }\nconstructor: { x: 1 }\n' }));
+    expect(r.success).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('a symbolic link out of the rules folder is refused', async () => {
+    const outside = folder({ 'secret.yaml': BASE });
+    const dir = folder({ 'base.yaml': BASE });
+    symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'link.yaml'));
+    expect(codes(await safeLoadRules(dir))).toContain('PATH_ESCAPE');
+  });
+
+  test('the shipped rules folder loads', async () => {
+    const r = await safeLoadRules('rules');
+    expect(r.success ? [] : r.error.issues).toEqual([]);
+  });
+
+  test('watch: a bad edit keeps the last good rules; a good edit swaps them in', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ir-watch-'));
+    cpSync('rules', dir, { recursive: true });
+    const events: Array<boolean> = [];
+    const router = await createRouter({ rules: dir, onReload: (r) => events.push(r.ok) });
+    const before = router.rules;
+    writeFileSync(path.join(dir, 'broken.yaml'), 'rules:\n  - id: x\n    when: { concept: nosuch }\n    then: { category: returns }\n');
+    expect(await router.reload()).toBe(false);
+    expect(router.rules).toBe(before);
+    writeFileSync(path.join(dir, 'broken.yaml'), '# fixed\n');
+    expect(await router.reload()).toBe(true);
+    expect(router.rules).not.toBe(before);
+    expect(events).toEqual([false, true]);
+    router.close();
+  });
+});

@@ -1,8 +1,16 @@
-import { defineConfig } from 'tsup';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+const require = createRequire(import.meta.url);
 
 // natural, franc, snowball-stemmers, libphonenumber-js and zod are bundled: only the few modules used
 // end up in dist, a consumer installs no database drivers, and franc (ESM-only) works from CommonJS.
-const bundled = [/^natural/, /^franc/, 'trigram-utils', 'n-gram', 'collapse-white-space', 'snowball-stemmers', /^libphonenumber-js/, /^zod/];
+// yaml is bundled from its ES module build, so that it is only evaluated when rule files are loaded.
+const bundled = [/^natural/, /^franc/, 'trigram-utils', 'n-gram', 'collapse-white-space', 'snowball-stemmers', /^libphonenumber-js/, /^zod/, /^yaml/];
+const esbuildOptions: Options['esbuildOptions'] = (options) => {
+  options.alias = { yaml: path.join(path.dirname(require.resolve('yaml/package.json')), 'browser/index.js') };
+};
 
 export default defineConfig([
   {
@@ -17,6 +25,7 @@ export default defineConfig([
     treeshake: true,
     noExternal: bundled,
     external: ['vitest'],
+    esbuildOptions,
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -27,5 +36,6 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     noExternal: bundled,
+    esbuildOptions,
   },
 ]);

@@ -1,6 +1,5 @@
-export { classify, createRouter, defaultRules } from './router';
+export { classify, createRouter, defaultRules, loadRules, safeLoadRules } from './router';
 export type { Router, RouterOptions } from './router';
-export { loadRules, safeLoadRules } from './rules/load';
 export type { SafeLoadResult } from './rules/load';
 export { compileRuleSet } from './rules/compile';
 export type { CompiledRules } from './rules/compile';

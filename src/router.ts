@@ -8,8 +8,8 @@ import type { SerializedLexicon } from './lexicon/compile';
 import type { RuleLoadError } from './errors';
 import { classifyWith } from './pipeline';
 import { compileRuleSet, type CompiledRules } from './rules/compile';
-import { safeLoadRules } from './rules/load';
 import type { RuleSet } from './rules/parse';
+import type { SafeLoadResult } from './rules/load';
 import type { Classification, ClassifyOptions, Inquiry } from './types';
 
 let defaults: CompiledRules | undefined;
@@ -45,6 +45,21 @@ export interface Router {
   reload(): Promise<boolean>;
   /** Stops watching. */
   close(): void;
+}
+
+/** The loader (YAML, schemas, English inflection) is imported on first use: `classify` never needs it. */
+async function loader(): Promise<typeof import('./rules/load')> {
+  return import('./rules/load');
+}
+
+/** Loads a folder of rule files. Never throws: the result says what went wrong, with every problem. */
+export async function safeLoadRules(dir: string): Promise<SafeLoadResult> {
+  return (await loader()).safeLoadRules(dir);
+}
+
+/** Loads a folder of rule files; throws `RuleLoadError` listing every problem. */
+export async function loadRules(dir: string): Promise<CompiledRules> {
+  return (await loader()).loadRules(dir);
 }
 
 /** Loads and compiles the rules once; `router.classify` is synchronous and does no I/O. */

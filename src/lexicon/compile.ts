@@ -36,7 +36,7 @@ export interface CompiledLexicon {
   readonly surface: ReadonlyMap<string, readonly LexEntry[]>;
   /** Per language: stem without diacritics → entries. */
   readonly stems: Readonly<Record<Language, ReadonlyMap<string, readonly LexEntry[]>>>;
-  /** Per language: typo bucket (first letter + length) → stems and full forms of terms in it. */
+  /** Per language: typo bucket (first or last two letters + length) → stems and full forms of terms in it. */
   readonly typos: Readonly<Record<Language, ReadonlyMap<string, ReadonlyArray<{ stem: string; entry: LexEntry }>>>>;
   /** Per language: reversed stems of compound heads, as a trie (languages that write compounds as one word). */
   readonly compoundHeads: Readonly<Partial<Record<Language, TrieNode>>>;
@@ -164,10 +164,11 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
     const t = typos[language];
     const addTypo = (form: string, entry: LexEntry) => {
       if (form.length < TYPO_MIN_STEM) return;
-      const bucket = typoBucket(form[0]!, form.length);
-      const list = t.get(bucket);
-      if (list) list.push({ stem: form, entry });
-      else t.set(bucket, [{ stem: form, entry }]);
+      for (const bucket of typoBuckets(form, form.length)) {
+        const list = t.get(bucket);
+        if (list) list.push({ stem: form, entry });
+        else t.set(bucket, [{ stem: form, entry }]);
+      }
     };
     for (const [key, list] of stems[language]) for (const e of list) addTypo(key, e);
     const comp = COMPOUNDING[language];
@@ -190,13 +191,15 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
       compoundHeads[language] = root;
     }
   }
-  for (const [key, list] of surface) for (const e of list) {
-    const t = typos[e.language];
-    if (key.length < TYPO_MIN_STEM) continue;
-    const bucket = typoBucket(key[0]!, key.length);
-    const b = t.get(bucket);
-    if (b) b.push({ stem: key, entry: e });
-    else t.set(bucket, [{ stem: key, entry: e }]);
+  for (const [key, list] of surface) {
+    for (const e of list) {
+      if (e.term.startsWith('=') || key.length < TYPO_MIN_STEM) continue; // exact terms never match by typo
+      for (const bucket of typoBuckets(key, key.length)) {
+        const b = typos[e.language].get(bucket);
+        if (b) b.push({ stem: key, entry: e });
+        else typos[e.language].set(bucket, [{ stem: key, entry: e }]);
+      }
+    }
   }
   return {
     concepts: s.concepts,
@@ -212,9 +215,13 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
   };
 }
 
-/** The typo bucket of a form: its first letter and its length. */
-export function typoBucket(first: string, length: number): string {
-  return first + length;
+/**
+ * The typo buckets of a form of a given length: by its first two letters and by its last two. One edit
+ * in a word of six or more letters leaves at least one of the two pairs as it was, so looking up the
+ * buckets of lengths n-1, n and n+1 finds every term one edit away while comparing with few.
+ */
+export function typoBuckets(form: string, length: number): [string, string] {
+  return [`<${form.slice(0, 2)}${length}`, `>${form.slice(-2)}${length}`];
 }
 
 export function compileLexicon(concepts: readonly LexiconInput[]): CompiledLexicon {

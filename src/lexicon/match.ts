@@ -6,7 +6,7 @@
 import type { Language } from '../languages';
 import { bare } from '../text/normalize';
 import type { Token } from '../text/tokenize';
-import { COMPOUNDING, TYPO_MIN_STEM, typoBucket, wordKey, type CompiledLexicon, type LexEntry, type MatchKind, type TrieNode } from './compile';
+import { COMPOUNDING, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LexEntry, type MatchKind, type TrieNode } from './compile';
 import { NEGATION_WINDOW } from './negation';
 
 export interface LexHit {
@@ -58,19 +58,21 @@ function addHits(out: LexHit[], entries: readonly LexEntry[], tok: Token, index:
   }
 }
 
-/** Hits one edit away from a long stem or full form of a term (same first letter). */
+/** Hits one edit away from a long stem or full form of a term. */
 function typoHits(lex: CompiledLexicon, lang: Language, key: string, bareWord: string, tok: Token, i: number, out: LexHit[], seen: Set<number>): boolean {
   const table = lex.typos[lang];
   let found = false;
   for (const form of key === bareWord ? [key] : [key, bareWord]) {
     if (form.length < TYPO_MIN_STEM) continue;
     for (let len = form.length - 1; len <= form.length + 1; len++) {
-      const list = table.get(typoBucket(form[0]!, len));
-      if (!list) continue;
-      for (const { stem, entry } of list) {
-        if (stem !== form && withinOneEdit(stem, form)) {
-          addHits(out, [entry], tok, i, 'typo', seen);
-          found = true;
+      for (const bucket of typoBuckets(form, len)) {
+        const list = table.get(bucket);
+        if (!list) continue;
+        for (const { stem, entry } of list) {
+          if (stem !== form && !seen.has(entry.concept) && withinOneEdit(stem, form)) {
+            addHits(out, [entry], tok, i, 'typo', seen);
+            found = true;
+          }
         }
       }
     }
@@ -89,14 +91,17 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   const hits: LexHit[] = [];
   const n = tokens.length;
   const seen = new Set<number>();
-  // keys[l][i]: the matching key of token i in language l (computed lazily for phrases)
+  const inLanguages = new Set<Language>(languages);
+  // The word without diacritics, and its matching key in each candidate language: computed once.
+  const bares: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) bares[i] = bare(tokens[i]!.text);
   const keys: Array<Array<string | undefined>> = languages.map(() => new Array<string | undefined>(n));
   const keyOf = (li: number, i: number): string => {
     const row = keys[li]!;
     let k = row[i];
     if (k === undefined) {
       const t = tokens[i]!;
-      k = t.hasDigit || t.text.length > 40 ? '' : wordKey(t.text, languages[li]!);
+      k = t.hasDigit || t.text.length > 40 ? bares[i]! : wordKey(t.text, languages[li]!);
       row[i] = k;
     }
     return k;
@@ -104,12 +109,18 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
 
   for (let i = 0; i < n; i++) {
     const tok = tokens[i]!;
-    if (tok.hasDigit || !tok.hasLetter || tok.text.length > 40) continue;
+    if (!tok.hasLetter || tok.text.length > 40) continue;
     seen.clear();
-    const b = bare(tok.text);
-    const exact = lex.surface.get(b);
-    if (exact) addHits(hits, exact, tok, i, 'exact', seen);
-    let found = exact !== undefined;
+    const b = bares[i]!;
+    // A full form matches in any language when it is long enough to be unambiguous ("refund" in a
+    // Swedish message); short ones only in the candidate languages ("tva" is VAT in Romanian, two in Swedish).
+    const exact = lex.surface.get(b)?.filter((e) => b.length >= 6 || inLanguages.has(e.language));
+    let found = false;
+    if (exact && exact.length > 0) {
+      addHits(hits, exact, tok, i, 'exact', seen);
+      found = true;
+    }
+    if (tok.hasDigit) continue; // "3xl": full forms only
     for (let li = 0; li < languages.length; li++) {
       const lang = languages[li]!;
       const key = keyOf(li, i);
@@ -148,13 +159,20 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     const lang = languages[li]!;
     const table = lex.phrases[lang];
     if (table.size === 0) continue;
+    const present = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      present.add(keyOf(li, i));
+      present.add(bares[i]!);
+    }
     for (let i = 0; i < n; i++) {
       const tok = tokens[i]!;
-      if (tok.hasDigit || !tok.hasLetter) continue;
       const key = keyOf(li, i);
-      const list = table.get(key) ?? (bare(tok.text) !== key ? table.get(bare(tok.text)) : undefined);
-      if (!list) continue;
-      for (const ph of list) {
+      const byKey = table.get(key);
+      const byBare = bares[i] !== key ? table.get(bares[i]!) : undefined;
+      if (!byKey && !byBare) continue;
+      for (const ph of byKey && byBare ? [...byKey, ...byBare] : (byKey ?? byBare)!) {
+        // cheap check first: every word of the phrase occurs somewhere in the text
+        if (!ph.words.every((w) => present.has(w.key) || present.has(w.bare))) continue;
         let j = i;
         let gaps = 0;
         let gapNegated = false;
@@ -163,12 +181,11 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           const want = ph.words[w]!;
           let k = j + 1;
           for (; k < n && k - j - 1 + gaps <= MAX_PHRASE_GAP; k++) {
-            const t = tokens[k]!;
-            if (t.clause !== tok.clause) {
+            if (tokens[k]!.clause !== tok.clause) {
               k = n;
               break;
             }
-            if (keyOf(li, k) === want.key || bare(t.text) === want.bare) break;
+            if (keyOf(li, k) === want.key || bares[k] === want.bare) break;
           }
           if (k >= n || k - j - 1 + gaps > MAX_PHRASE_GAP) ok = false;
           else {

@@ -28,7 +28,7 @@ export const NEGATION: Record<Language, NegationCues> = {
     notOnly: ['only', 'just', 'even'],
   },
   it: {
-    negators: ['non', 'nessun', 'nessuno', 'nessuna', 'senza', 'né', 'neanche', 'nemmeno', 'neppure', 'mai'],
+    negators: ['non', 'nn', 'nessun', 'nessuno', 'nessuna', 'senza', 'né', 'neanche', 'nemmeno', 'neppure', 'mai'],
     breakers: ['ma', 'però', 'pero', 'tuttavia', 'invece', 'e'],
     notOnly: ['solo', 'soltanto', 'solamente'],
   },

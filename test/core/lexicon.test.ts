@@ -87,6 +87,37 @@ describe('lexicon matching', () => {
     expect(h.map((x) => x.concept)).toEqual(expect.arrayContaining(['refund', 'damaged']));
   });
 
+  test('exact terms never match by typo (regression)', () => {
+    const l = compileLexicon([{ id: 'damaged', terms: { it: ['=crepato'] } }]);
+    const toks = tokenize(normalize('il file è stato creato').text);
+    expect(matchLexicon(l, toks, ['it'])).toEqual([]);
+    expect(matchLexicon(l, tokenize(normalize('vaso crepato').text), ['it']).map((h) => h.kind)).toEqual(['exact']);
+  });
+
+  test('phrases and exact terms may hold digits (regression)', () => {
+    const l = compileLexicon([{ id: 'compliment', terms: { it: ['5 stelle', '=3xl'] } }]);
+    const kinds = matchLexicon(l, tokenize(normalize('servizio da 5 stelle, taglia 3XL').text), ['it']).map((h) => h.term);
+    expect(kinds).toEqual(expect.arrayContaining(['5 stelle', '=3xl']));
+  });
+
+  test('an exact phrase is found even when another phrase starts with the stem of its first word (regression)', () => {
+    const l = compileLexicon([
+      { id: 'a', terms: { it: ['partite perse'] } },
+      { id: 'b', terms: { it: ['=partita iva'] } },
+    ]);
+    expect(matchLexicon(l, tokenize(normalize('la mia partita iva è').text), ['it']).map((h) => l.concepts[h.concept])).toContain('b');
+  });
+
+  test('short full forms match only in the candidate languages (regression: "två" is not Romanian "TVA")', () => {
+    const l = compileLexicon([{ id: 'invoice', terms: { ro: ['=TVA'] } }]);
+    expect(matchLexicon(l, tokenize(normalize('jag har två paket').text), ['sv'])).toEqual([]);
+    expect(matchLexicon(l, tokenize(normalize('factura cu TVA').text), ['ro']).length).toBe(1);
+  });
+
+  test('"nn" negates in Italian', () => {
+    expect(hits('il prodotto nn è danneggiato', ['it']).find((h) => h.concept === 'damaged')?.negated).toBe(true);
+  });
+
   test('withinOneEdit', () => {
     expect(withinOneEdit('danneg', 'daneg')).toBe(true);
     expect(withinOneEdit('abcdef', 'abdcef')).toBe(true);

@@ -26,6 +26,8 @@ export interface PhraseWord {
 
 export interface PhraseEntry extends LexEntry {
   readonly words: readonly PhraseWord[];
+  /** "=" phrases: every word as written (no stems). */
+  readonly exact: boolean;
   /** The phrase itself holds a negator ("har inte kommit"): an outer negator does not apply. */
   readonly hasNegator: boolean;
 }
@@ -34,8 +36,12 @@ export interface CompiledLexicon {
   readonly concepts: readonly string[];
   /** Full word forms without diacritics → entries (all languages). */
   readonly surface: ReadonlyMap<string, readonly LexEntry[]>;
+  /** Full word forms with their diacritics → entries, for words written with diacritics. */
+  readonly surfaceMarked: ReadonlyMap<string, readonly LexEntry[]>;
   /** Per language: stem without diacritics → entries. */
   readonly stems: Readonly<Record<Language, ReadonlyMap<string, readonly LexEntry[]>>>;
+  /** Per language: stem with its diacritics → entries, for words written with diacritics ("spåra" is not "spara"). */
+  readonly marked: Readonly<Record<Language, ReadonlyMap<string, readonly LexEntry[]>>>;
   /** Per language: typo bucket (first or last two letters + length) → stems and full forms of terms in it. */
   readonly typos: Readonly<Record<Language, ReadonlyMap<string, ReadonlyArray<{ stem: string; entry: LexEntry }>>>>;
   /** Per language: reversed stems of compound heads, as a trie (languages that write compounds as one word). */
@@ -90,7 +96,9 @@ export interface SerializedLexicon {
   readonly concepts: readonly string[];
   readonly entries: ReadonlyArray<readonly [concept: number, term: string, language: Language]>;
   readonly surface: readonly KeyRow[];
+  readonly surfaceMarked: readonly KeyRow[];
   readonly stems: Readonly<Record<Language, readonly KeyRow[]>>;
+  readonly marked: Readonly<Record<Language, readonly KeyRow[]>>;
   readonly phrases: Readonly<Record<Language, ReadonlyArray<readonly [firstKey: string, entry: number, hasNegator: 0 | 1, words: ReadonlyArray<readonly [key: string, bare: string]>]>>>;
   readonly termCount: number;
 }
@@ -99,7 +107,9 @@ export interface SerializedLexicon {
 export function precompileLexicon(concepts: readonly LexiconInput[]): SerializedLexicon {
   const entries: Array<[number, string, Language]> = [];
   const surface = new Map<string, number[]>();
+  const surfaceMarked = new Map<string, number[]>();
   const stems = perLanguage(() => new Map<string, number[]>());
+  const marked = perLanguage(() => new Map<string, number[]>());
   const phrases = perLanguage(() => [] as Array<[string, number, 0 | 1, Array<[string, string]>]>);
   const negators = perLanguage(() => new Set<string>());
   for (const l of LANGUAGES) for (const w of NEGATION[l].negators) negators[l].add(w);
@@ -122,8 +132,10 @@ export function precompileLexicon(concepts: readonly LexiconInput[]): Serialized
         }
         const word = words[0]!.text;
         push(surface, bare(word), entry);
+        push(surfaceMarked, word, entry);
         if (exact) continue;
         push(stems[language], wordKey(word, language), entry);
+        push(marked[language], stem(word, language), entry);
         // the stem of the diacritic-free spelling, which customers often type
         push(stems[language], stem(bare(word), language), entry);
       }
@@ -134,7 +146,9 @@ export function precompileLexicon(concepts: readonly LexiconInput[]): Serialized
     concepts: concepts.map((c) => c.id),
     entries,
     surface: rows(surface),
+    surfaceMarked: rows(surfaceMarked),
     stems: Object.fromEntries(LANGUAGES.map((l) => [l, rows(stems[l])])) as Record<Language, KeyRow[]>,
+    marked: Object.fromEntries(LANGUAGES.map((l) => [l, rows(marked[l])])) as Record<Language, KeyRow[]>,
     phrases,
     termCount,
   };
@@ -149,15 +163,18 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
     return m;
   };
   const surface = fromRows(s.surface);
+  const surfaceMarked = fromRows(s.surfaceMarked);
   const stems = perLanguage(() => new Map<string, LexEntry[]>());
+  const marked = perLanguage(() => new Map<string, LexEntry[]>());
   const typos = perLanguage(() => new Map<string, Array<{ stem: string; entry: LexEntry }>>());
   const phrases = perLanguage(() => new Map<string, PhraseEntry[]>());
   const compoundHeads: Partial<Record<Language, TrieNode>> = {};
   for (const language of LANGUAGES) {
     stems[language] = fromRows(s.stems[language]);
+    marked[language] = fromRows(s.marked[language]);
     for (const [first, id, hasNegator, words] of s.phrases[language]) {
       const e = entries[id]!;
-      push(phrases[language], first, { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1 });
+      push(phrases[language], first, { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1, exact: e.term.startsWith('=') });
     }
     // One-typo candidates, bucketed by first letter and length: the stems and the full forms of terms
     // (a typo in an ending can change the stem).
@@ -204,7 +221,9 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
   return {
     concepts: s.concepts,
     surface,
+    surfaceMarked,
     stems,
+    marked,
     typos,
     compoundHeads,
     phrases,

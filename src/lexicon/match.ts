@@ -4,6 +4,7 @@
  * negation ("inte skadad", "not damaged", "non è danneggiato", "nu este deteriorat").
  */
 import type { Language } from '../languages';
+import { stem } from '../text/stem';
 import { bare } from '../text/normalize';
 import type { Token } from '../text/tokenize';
 import { COMPOUNDING, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LexEntry, type MatchKind, type TrieNode } from './compile';
@@ -114,7 +115,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     const b = bares[i]!;
     // A full form matches in any language when it is long enough to be unambiguous ("refund" in a
     // Swedish message); short ones only in the candidate languages ("tva" is VAT in Romanian, two in Swedish).
-    const exact = lex.surface.get(b)?.filter((e) => b.length >= 6 || inLanguages.has(e.language));
+    const marked = b !== tok.text;
+    const exact = (marked ? lex.surfaceMarked.get(tok.text) : lex.surface.get(b))?.filter((e) => b.length >= 6 || inLanguages.has(e.language));
     let found = false;
     if (exact && exact.length > 0) {
       addHits(hits, exact, tok, i, 'exact', seen);
@@ -123,17 +125,12 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     if (tok.hasDigit) continue; // "3xl": full forms only
     for (let li = 0; li < languages.length; li++) {
       const lang = languages[li]!;
-      const key = keyOf(li, i);
-      const byStem = lex.stems[lang].get(key);
+      // A word written with diacritics matches terms with the same diacritics; one written without
+      // them matches by its bare stem (customers who type "forsenad" mean "försenad").
+      const byStem = marked ? lex.marked[lang].get(stem(tok.text, lang)) : lex.stems[lang].get(keyOf(li, i));
       if (byStem) {
         addHits(hits, byStem, tok, i, 'stem', seen);
         found = true;
-      } else if (b !== tok.text) {
-        const alt = lex.stems[lang].get(wordKey(b, lang));
-        if (alt) {
-          addHits(hits, alt, tok, i, 'stem', seen);
-          found = true;
-        }
       }
     }
     if (found) continue;
@@ -173,6 +170,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       for (const ph of byKey && byBare ? [...byKey, ...byBare] : (byKey ?? byBare)!) {
         // cheap check first: every word of the phrase occurs somewhere in the text
         if (!ph.words.every((w) => present.has(w.key) || present.has(w.bare))) continue;
+        if (ph.exact && bares[i] !== ph.words[0]!.bare) continue;
         let j = i;
         let gaps = 0;
         let gapNegated = false;
@@ -185,7 +183,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
               k = n;
               break;
             }
-            if (keyOf(li, k) === want.key || bares[k] === want.bare) break;
+            if (bares[k] === want.bare || (!ph.exact && keyOf(li, k) === want.key)) break;
           }
           if (k >= n || k - j - 1 + gaps > MAX_PHRASE_GAP) ok = false;
           else {
@@ -195,7 +193,13 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           }
         }
         if (!ok) continue;
-        if (hits.some((h) => h.concept === ph.concept && h.first === i && h.last === j)) continue;
+        const negated = gapNegated && !ph.hasNegator;
+        const same = hits.findIndex((h) => h.concept === ph.concept && h.first === i && h.last === j);
+        if (same >= 0) {
+          // two phrases of a concept over the same words: keep the one that is not negated ("blir inte varm" over "blir varm")
+          if (!hits[same]!.negated || negated) continue;
+          hits.splice(same, 1);
+        }
         hits.push({
           concept: ph.concept,
           term: ph.term,
@@ -206,7 +210,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           last: j,
           kind: 'phrase',
           selfNegating: ph.hasNegator,
-          negated: gapNegated && !ph.hasNegator,
+          negated,
         });
       }
     }

@@ -114,6 +114,26 @@ describe('lexicon matching', () => {
     expect(matchLexicon(l, tokenize(normalize('factura cu TVA').text), ['ro']).length).toBe(1);
   });
 
+  test('a word written with diacritics does not match a term that differs only in them (regression: spara ≠ spåra)', () => {
+    const l = compileLexicon([{ id: 'tracking', terms: { sv: ['spåra'] } }]);
+    expect(matchLexicon(l, tokenize(normalize('jag vill spara pengar').text), ['sv'])).toHaveLength(1); // typed bare: could be either
+    expect(matchLexicon(l, tokenize(normalize('kan jag spåra paketet').text), ['sv'])).toHaveLength(1);
+    const l2 = compileLexicon([{ id: 'save', terms: { sv: ['spara'] } }]);
+    expect(matchLexicon(l2, tokenize(normalize('kan jag spåra paketet').text), ['sv'])).toEqual([]);
+  });
+
+  test('exact phrases match words as written, not by stem (regression)', () => {
+    const l = compileLexicon([{ id: 'deadline', terms: { sv: ['=i tid'] } }]);
+    expect(matchLexicon(l, tokenize(normalize('kommer det i tid').text), ['sv'])).toHaveLength(1);
+    expect(matchLexicon(l, tokenize(normalize('i tiden').text), ['sv'])).toEqual([]);
+  });
+
+  test('of two phrases over the same words, the one with its own negator wins (regression)', () => {
+    const l = compileLexicon([{ id: 'defective', terms: { sv: ['blir varm', 'blir inte varm'] } }]);
+    const h = matchLexicon(l, tokenize(normalize('kylen blir inte varm').text), ['sv']);
+    expect(h.map((x) => [x.term, x.negated])).toEqual([['blir inte varm', false]]);
+  });
+
   test('"nn" negates in Italian', () => {
     expect(hits('il prodotto nn è danneggiato', ['it']).find((h) => h.concept === 'damaged')?.negated).toBe(true);
   });

@@ -1,0 +1,165 @@
+/**
+ * Compiles the per-language e-mail vocabularies (`locales/*.ts`) once into
+ * lookup structures: sets of folded phrases and maps keyed by a phrase's first
+ * word, so that a line is checked with one or two hash lookups.
+ */
+import type { Language } from '../languages';
+import type { EmailLocale } from './locale';
+import { firstToken, fold } from './fold';
+import { clients } from './locales/clients';
+import { en } from './locales/en';
+import { it } from './locales/it';
+import { ro } from './locales/ro';
+import { sv } from './locales/sv';
+
+/** Each language's vocabulary; a new language adds a file under `locales/` and an entry here. */
+export const EMAIL_LOCALES: Readonly<Record<Language, EmailLocale>> = { sv, en, it, ro };
+
+export type HeaderField = 'from' | 'date' | 'to' | 'subject' | 'cc';
+
+/** Phrases grouped by their first word, for a prefix check after one map lookup. */
+export type PrefixIndex = ReadonlyMap<string, readonly string[]>;
+
+export interface EmailTables {
+  readonly forwardPrefixes: ReadonlySet<string>;
+  readonly replyPrefixes: ReadonlySet<string>;
+  readonly attributionStarts: ReadonlySet<string>;
+  /** First words of every line-start phrase (header names, sign-offs, signatures, disclaimers, attributions). */
+  readonly lineStarts: ReadonlySet<string>;
+  readonly attributionEnds: readonly string[];
+  /** Verbs padded with spaces: " skrev ". */
+  readonly attributionVerbs: readonly string[];
+  /** Separator text (folded, dashes removed) → what it separates. */
+  readonly separators: ReadonlyMap<string, 'forward' | 'original'>;
+  readonly headerFields: ReadonlyMap<string, HeaderField>;
+  readonly mobileSignatures: PrefixIndex;
+  readonly signOffs: ReadonlySet<string>;
+  readonly signOffMaxWords: number;
+  readonly disclaimerOpeners: PrefixIndex;
+  readonly disclaimerHeadings: PrefixIndex;
+  readonly disclaimerKeywords: readonly string[];
+  /** Folded order words, matched as whole words. */
+  readonly orderWords: ReadonlySet<string>;
+  readonly coverNotes: readonly string[];
+  readonly coverWords: ReadonlySet<string>;
+  readonly autoSubjects: PrefixIndex;
+  readonly autoWeakSubjects: PrefixIndex;
+  readonly autoBodyStarts: PrefixIndex;
+  readonly autoBodyLabels: PrefixIndex;
+  readonly absence: PrefixIndex;
+  readonly absenceCues: readonly string[];
+  readonly absenceBlockers: readonly string[];
+}
+
+let compiled: EmailTables | undefined;
+
+/** The compiled tables; built on first use, then shared (never mutated). */
+export function getEmailTables(): EmailTables {
+  compiled ??= compileTables([...Object.values(EMAIL_LOCALES), clients]);
+  return compiled;
+}
+
+function foldAll(list: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const s of list) {
+    const f = fold(s).replace(/\s+/g, ' ').trim();
+    if (f) out.add(f);
+  }
+  return [...out];
+}
+
+function prefixIndex(list: readonly string[]): PrefixIndex {
+  const map = new Map<string, string[]>();
+  for (const phrase of foldAll(list)) {
+    const key = firstToken(phrase);
+    const bucket = map.get(key);
+    if (bucket) bucket.push(phrase);
+    else map.set(key, [phrase]);
+  }
+  // Longest phrase first, so the reason names the most specific match.
+  for (const bucket of map.values()) bucket.sort((a, b) => b.length - a.length);
+  return map;
+}
+
+/** Separator text without its decoration (dashes, underscores, `=`, `*`, `~`, `#`, `<>`, colon), with single spaces. */
+export function normalizeSeparator(folded: string): string {
+  let start = 0;
+  let end = folded.length;
+  const strip = (c: number) => c === 45 || c === 95 || c === 61 || c === 42 || c === 126 || c === 35 || c === 32 || c === 9 || c === 58 || c === 62 || c === 60;
+  while (start < end && strip(folded.charCodeAt(start))) start++;
+  while (end > start && strip(folded.charCodeAt(end - 1))) end--;
+  return folded.slice(start, end).replace(/\s+/g, ' ');
+}
+
+function compileTables(locales: readonly EmailLocale[]): EmailTables {
+  const all = <T>(pick: (l: EmailLocale) => readonly T[]): T[] => locales.flatMap(pick);
+
+  const separators = new Map<string, 'forward' | 'original'>();
+  for (const s of foldAll(all((l) => l.originalMessage))) separators.set(normalizeSeparator(s), 'original');
+  for (const s of foldAll(all((l) => l.forwardMarkers))) separators.set(normalizeSeparator(s), 'forward');
+
+  const headerFields = new Map<string, HeaderField>();
+  for (const l of locales) {
+    for (const field of ['from', 'date', 'to', 'subject', 'cc'] as const) {
+      for (const name of foldAll(l.headerFields[field])) {
+        // The first language to claim a name keeps it ("Data" is a date in it/ro).
+        if (!headerFields.has(name)) headerFields.set(name, field);
+      }
+    }
+  }
+
+  const signOffs = new Set(foldAll(all((l) => l.signOffs)).map((s) => s.replace(/[.,!:;]+$/, '')));
+  let signOffMaxWords = 1;
+  for (const s of signOffs) signOffMaxWords = Math.max(signOffMaxWords, s.split(' ').length);
+
+  const coverWords = new Set<string>();
+  for (const w of foldAll(all((l) => l.coverWords))) for (const part of w.split(' ')) coverWords.add(part);
+
+  const mobileSignatures = prefixIndex(all((l) => l.mobileSignatures));
+  const disclaimerOpeners = prefixIndex(all((l) => l.disclaimerOpeners));
+  const disclaimerHeadings = prefixIndex(all((l) => l.disclaimerHeadings));
+  const attributionStarts = new Set(foldAll(all((l) => l.attributionStarts)).map((s) => firstToken(s)));
+  const lineStarts = new Set<string>([
+    ...[...headerFields.keys()].map((s) => firstToken(s)),
+    ...[...signOffs].map((s) => firstToken(s)),
+    ...mobileSignatures.keys(),
+    ...disclaimerOpeners.keys(),
+    ...disclaimerHeadings.keys(),
+    ...attributionStarts,
+  ]);
+
+  return {
+    forwardPrefixes: new Set(foldAll(all((l) => l.forwardPrefixes))),
+    replyPrefixes: new Set(foldAll(all((l) => l.replyPrefixes))),
+    attributionStarts,
+    lineStarts,
+    attributionEnds: foldAll(all((l) => l.attributionEnds)),
+    attributionVerbs: foldAll(all((l) => l.attributionVerbs)).map((v) => ` ${v} `),
+    separators,
+    headerFields,
+    mobileSignatures,
+    signOffs,
+    signOffMaxWords,
+    disclaimerOpeners,
+    disclaimerHeadings,
+    disclaimerKeywords: foldAll(all((l) => l.disclaimerKeywords)),
+    orderWords: new Set(foldAll(all((l) => l.orderWords)).filter((w) => !w.includes(' '))),
+    coverNotes: foldAll(all((l) => l.coverNotes)),
+    coverWords,
+    autoSubjects: prefixIndex(all((l) => l.autoReply.subjects)),
+    autoWeakSubjects: prefixIndex(all((l) => l.autoReply.weakSubjects)),
+    autoBodyStarts: prefixIndex(all((l) => l.autoReply.bodyStarts)),
+    autoBodyLabels: prefixIndex(all((l) => l.autoReply.bodyLabels)),
+    absence: prefixIndex(all((l) => l.autoReply.absence)),
+    absenceCues: foldAll(all((l) => l.autoReply.absenceCues)),
+    absenceBlockers: foldAll(all((l) => l.autoReply.absenceBlockers)),
+  };
+}
+
+/** The longest phrase of `index` that `folded` starts with at `at`, if any. */
+export function matchPrefix(index: PrefixIndex, folded: string, at = 0): string | undefined {
+  const bucket = index.get(firstToken(folded, at));
+  if (!bucket) return undefined;
+  for (const phrase of bucket) if (folded.startsWith(phrase, at)) return phrase;
+  return undefined;
+}

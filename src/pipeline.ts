@@ -165,7 +165,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   const segments: Segment[] = split.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end }));
   const ownKinds = split.forwarded ? new Set([...OWN_KINDS, 'forwarded']) : OWN_KINDS;
   const own = segments.filter((s) => ownKinds.has(s.kind));
-  const ownText = own.map((s) => body.slice(s.start, s.end)).join('\n').trim();
+  const ownText = split.ownText.trim();
 
   // Language, from the subject and the customer's own words.
   const langText = `${subject}\n${ownText || body}`.slice(0, 2000);
@@ -221,12 +221,17 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   if (Array.isArray(input.attachments) && input.attachments.length > 0) signals.add('hasAttachment');
   if (body.trim() !== '' && ownText === '') signals.add('quotedOnly');
 
+  // Rules see the entities of the subject and of the customer's own words; all are reported.
+  const inOwn = (e: { start: number; field?: string }) => e.field === 'subject' || own.some((seg) => e.start >= seg.start && e.start < seg.end);
+  const ruleEntities = own.length === 1 && own[0]!.start === 0 && own[0]!.end >= analysedBody.length
+    ? entities
+    : (Object.fromEntries(Object.entries(entities).map(([k, list]) => [k, (list as Array<Entity<unknown>>).filter(inOwn)])) as unknown as Entities);
   const ctx: EvalContext = {
     hits,
     negatedHits,
     fields: fields.map((f) => f.text),
     language: language.code,
-    entities,
+    entities: ruleEntities,
     input,
     signals,
     receivedAt,

@@ -70,7 +70,8 @@ function typoHits(lex: CompiledLexicon, lang: Language, key: string, bareWord: s
         const list = table.get(bucket);
         if (!list) continue;
         for (const { stem, entry } of list) {
-          if (stem !== form && !seen.has(entry.concept) && withinOneEdit(stem, form)) {
+          // typos rarely hit the first letter, and allowing it would turn "filling" into "billing"
+          if (stem !== form && stem[0] === form[0] && !seen.has(entry.concept) && withinOneEdit(stem, form)) {
             addHits(out, [entry], tok, i, 'typo', seen);
             found = true;
           }
@@ -114,9 +115,12 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     seen.clear();
     const b = bares[i]!;
     // A full form matches in any language when it is long enough to be unambiguous ("refund" in a
-    // Swedish message); short ones only in the candidate languages ("tva" is VAT in Romanian, two in Swedish).
+    // Swedish message); short ones and exact ("=") terms only in the candidate languages ("tva" is VAT
+    // in Romanian, two in Swedish).
     const marked = b !== tok.text;
-    const exact = (marked ? lex.surfaceMarked.get(tok.text) : lex.surface.get(b))?.filter((e) => b.length >= 6 || inLanguages.has(e.language));
+    const exact = (marked ? lex.surfaceMarked.get(tok.text) : lex.surface.get(b))?.filter(
+      (e) => inLanguages.has(e.language) || (b.length >= 6 && !e.term.startsWith('=')),
+    );
     let found = false;
     if (exact && exact.length > 0) {
       addHits(hits, exact, tok, i, 'exact', seen);

@@ -1,6 +1,6 @@
 /**
  * Negation and clause cues per language: one record a language, the same shape for each.
- * A keyword is negated when one of `negators` stands up to `NEGATION_WINDOW` words before it in the same
+ * A keyword is negated when one of `negators` stands up to `NEGATION_WINDOW` words before it ("not going to do a chargeback") in the same
  * clause, with no `breakers` word in between, and the negator does not open a "not only" phrase.
  */
 import type { Language } from '../languages';
@@ -14,7 +14,7 @@ export interface NegationCues {
   readonly notOnly: readonly string[];
 }
 
-export const NEGATION_WINDOW = 3;
+export const NEGATION_WINDOW = 4;
 
 export const NEGATION: Record<Language, NegationCues> = {
   sv: {

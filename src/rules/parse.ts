@@ -257,9 +257,8 @@ export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: Rul
     refCheck(configFile, ['config', 'fallback', 'priority'], 'priority', config.fallback?.priority);
     refCheck(configFile, ['config', 'defaultPriority'], 'priority', config.defaultPriority);
   }
-  for (const r of rules) {
-    const pf = fileOf(r.source)!;
-    const i = pf.data.rules!.findIndex((x) => x.id === r.id);
+  // Every rule of every file, duplicates included, so one load reports all their problems.
+  for (const pf of files) pf.data.rules?.forEach((r, i) => {
     refCheck(pf, ['rules', i, 'then', 'category'], 'category', r.then.category);
     refCheck(pf, ['rules', i, 'then', 'team'], 'team', r.then.team);
     refCheck(pf, ['rules', i, 'then', 'priority'], 'priority', r.then.priority);
@@ -289,7 +288,7 @@ export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: Rul
       if (c.flags !== undefined && c.pattern === undefined) err(pf, path, 'MISPLACED_KEY', '"flags" only goes with "pattern"');
       if (c.min !== undefined && c.concept === undefined && c.entity === undefined) err(pf, path, 'MISPLACED_KEY', '"min" only goes with "concept" or "entity"');
     }
-  }
+  });
   const entityPatterns = (config.entities ?? {}) as Record<string, unknown>;
   for (const section of ['orderNumbers', 'caseNumbers', 'trackingNumbers']) {
     const pats = (entityPatterns[section] as { patterns?: Array<{ pattern?: string; flags?: string }> } | undefined)?.patterns;

@@ -1,0 +1,153 @@
+import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main';
+
+async function run(args: string[], stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const input = Object.assign(Readable.from([stdin]), { isTTY: false });
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) }, input);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function rulesCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ir-cli-'));
+  cpSync('rules', dir, { recursive: true });
+  return dir;
+}
+
+describe('inquiry-router CLI', () => {
+  test('classify "text" prints a readable decision', async () => {
+    const r = await run(['classify', 'Hej! Paketet kom skadat, order 123-4567890-1234567']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/category\s+returns/);
+    expect(r.out).toMatch(/team\s+returns/);
+    expect(r.out).toContain('123-4567890-1234567');
+  });
+
+  test('NDJSON in, NDJSON out, in order, with ids; bad lines become error objects', async () => {
+    const input = ['{"id":"a","text":"Var är mitt paket?"}', 'not json', '{"id":"b","subject":"Faktura","body":"Jag vill ha en kopia av fakturan"}', '{"id":"c","body":5}'].join('\n');
+    const r = await run(['classify'], input);
+    const lines = r.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.id ?? l.line)).toEqual(['a', 2, 'b', 'c']);
+    expect(lines[0]!.category).toBe('delivery');
+    expect((lines[1]!.error as { code: string }).code).toBe('INVALID_JSON');
+    expect(lines[2]!.category).toBe('billing');
+    expect((lines[3]!.error as { code: string }).code).toBe('INVALID_INPUT');
+  });
+
+  test('classify an .eml file', async () => {
+    const r = await run(['classify', '--json', 'fixtures/emails/eml/it-autoreply.eml']);
+    if (r.code !== 0) throw new Error(r.err);
+    expect(JSON.parse(r.out).autoReply).toBe(true);
+  });
+
+  test('lint: the shipped rules have no errors', async () => {
+    const r = await run(['lint', '--rules', 'rules']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/0 errors/);
+  });
+
+  test('lint reports every problem with code, file, line and column, and exits non-zero', async () => {
+    const dir = rulesCopy();
+    writeFileSync(
+      path.join(dir, 'zz-bad.yaml'),
+      ['rules:', '  - id: returns-damaged', '    when: { concept: no_such }', '    then: { category: returns, team: nobody }', '  - id: x-unsafe', '    when: { pattern: "(a|b)*c" }', '    then: { category: returns }'].join('\n'),
+    );
+    const r = await run(['lint', '--rules', dir]);
+    expect(r.code).toBe(1);
+    for (const code of ['DUPLICATE_RULE_ID', 'UNKNOWN_CONCEPT', 'UNKNOWN_TEAM', 'UNSAFE_PATTERN']) expect(r.out).toMatch(new RegExp(`zz-bad\\.yaml:\\d+:\\d+ error ${code}`));
+  });
+
+  test('lint warns about shadowed rules, double negations and terms two concepts share', async () => {
+    const dir = rulesCopy();
+    writeFileSync(
+      path.join(dir, 'zz-warn.yaml'),
+      [
+        'concepts:',
+        '  - id: broken_thing',
+        '    terms: { sv: [skadad], en: [broken] }',
+        'rules:',
+        '  - id: zz-shadowed',
+        '    when: { all: [{ concept: damaged }, { concept: order }] }',
+        '    then: { category: product, weight: 1 }',
+        '  - id: zz-double',
+        '    when: { all: [{ concept: stock }, { not: { not: { concept: size } } }] }',
+        '    then: { category: product }',
+        '  - id: zz-uses',
+        '    when: { concept: broken_thing }',
+        '    then: { category: returns }',
+      ].join('\n'),
+    );
+    const r = await run(['lint', '--rules', dir]);
+    expect(r.out).toMatch(/warning SHADOWED_RULE: rule "zz-shadowed" can never win/);
+    expect(r.out).toMatch(/warning DOUBLE_NEGATION/);
+    expect(r.out).toMatch(/warning SHARED_TERM/);
+    expect(r.out).toMatch(/warning MISSING_LANGUAGE: concept "broken_thing" has no terms in it, ro/);
+  });
+
+  test('test: fixture failures print text, expected, got and rules; exit 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ir-fx-'));
+    const file = path.join(dir, 'f.yaml');
+    writeFileSync(file, '- id: wrong\n  text: "Paketet kom skadat"\n  expect: { category: billing }\n- id: right\n  text: "Paketet kom skadat"\n  expect: { category: returns }\n');
+    const r = await run(['test', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ .*wrong/);
+    expect(r.out).toMatch(/category: expected "billing", got "returns"/);
+    expect(r.out).toMatch(/rules: .*returns-damaged/);
+    expect(r.out).toMatch(/passed, 1 failed/);
+  });
+
+  test('test --coverage lists rules and concepts no fixture exercises', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ir-fx-'));
+    const file = path.join(dir, 'f.yaml');
+    writeFileSync(file, '- id: one\n  text: "Paketet kom skadat"\n  expect: { category: returns }\n');
+    const r = await run(['test', '--coverage', file]);
+    expect(r.out).toMatch(/Rules no fixture fires/);
+    expect(r.out).toMatch(/billing-charged-twice/);
+    expect(r.out).not.toMatch(/^ {2}returns-damaged /m);
+  });
+
+  test('eval: accuracy, per-category metrics, confusion matrix, and --compare moves', async () => {
+    const dir = rulesCopy();
+    const data = path.join(dir, '..', `ev-${process.pid}.jsonl`);
+    writeFileSync(
+      data,
+      [
+        { text: 'Jag vill utnyttja er prisgaranti, priset har sänkts', expect: { category: 'billing' } },
+        { text: 'Paketet kom skadat', expect: { category: 'returns' } },
+        { text: 'Var är mitt paket?', expect: { category: 'delivery' } },
+      ].map((x) => JSON.stringify(x)).join('\n'),
+    );
+    const r = await run(['eval', data]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/accuracy \d+\.\d% \(\d of 3\)/);
+    expect(r.out).toMatch(/confusion matrix/);
+    // a changed rule set: damaged votes for billing now
+    const changed = rulesCopy();
+    const routing = path.join(changed, 'routing.yaml');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(routing, readFileSync(routing, 'utf8').replace(/when: \{ concept: damaged \}\n {4}then: \{ category: returns, weight: 3 \}/, 'when: { concept: damaged }\n    then: { category: billing, weight: 9 }'));
+    const c = await run(['eval', data, '--rules', dir, '--compare', changed]);
+    expect(c.out).toMatch(/1 inquiry moves from returns to billing/);
+  });
+
+  test('explain shows language, keywords with spans, rules and the decision', async () => {
+    const r = await run(['explain', 'Varan är inte skadad men paketet har inte kommit, order 4481923']);
+    expect(r.out).toMatch(/Language: sv/);
+    expect(r.out).toMatch(/"skadad" \[body \d+-\d+\] → damaged .*NEGATED/);
+    expect(r.out).toMatch(/Rules that fired:/);
+    expect(r.out).toMatch(/Rules that nearly fired/);
+    expect(r.out).toMatch(/returns-damaged .*negated/);
+    expect(r.out).toMatch(/category delivery/);
+  });
+
+  test('usage errors exit 2', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run([])).code).toBe(2);
+    expect((await run(['classify', '--rules', '/nonexistent/rules', 'x'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,143 @@
+import { labelAfter, labelBefore, type Label, type Lexicon } from './lexicon';
+import type { Amount, EntityType } from './types';
+
+const CLUSTER_RE = /\d[\d \-+./,()'’\u00a0\u202f]*/g;
+
+/**
+ * Precedence when spans overlap (lower wins). Checksummed types first, then the rest; `loose` are
+ * shapes that failed strict validation and are used by redaction only.
+ */
+export const TIER = {
+  iban: 0,
+  card: 1,
+  personalId: 2,
+  trackingChecked: 3,
+  email: 4,
+  amount: 5,
+  date: 6,
+  phone: 7,
+  trackingContext: 8,
+  caseNumber: 9,
+  orderNumber: 10,
+  loose: 11,
+  name: 12,
+} as const;
+
+/** Kinds of span that only redaction uses. */
+export type RedactionKind = 'name';
+
+export interface Candidate {
+  type: EntityType | RedactionKind;
+  start: number;
+  end: number;
+  normalized: string | Amount;
+  tier: number;
+  /** Shape-only match kept for redaction, not reported by `extract()`. */
+  loose: boolean;
+}
+
+/** A maximal run of ASCII digits. */
+export interface DigitRun {
+  start: number;
+  end: number;
+}
+
+/** Digits joined by separators (space, `-`, `+`, `.`, `,`, `/`, `(`, `)`, `'`): the unit of gating. */
+export interface DigitCluster {
+  start: number;
+  /** After the last digit. */
+  end: number;
+  digits: number;
+}
+
+/** Per-call scanning state: the text, the lexicon, digit runs and clusters, and a label cache. */
+export class Scan {
+  readonly out: Candidate[] = [];
+  readonly runs: DigitRun[] = [];
+  readonly clusters: DigitCluster[] = [];
+  totalDigits = 0;
+  maxCluster = 0;
+  /** Cache of `labelBefore` results by position (created on first use, bounded in size). */
+  private cache: Map<number, Label> | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly lex: Lexicon,
+    /** Whether shape-only (loose) candidates are wanted (redaction). */
+    readonly loose: boolean,
+  ) {}
+
+  /** Finds digit runs and clusters in one pass over the text. */
+  indexDigits(): void {
+    const text = this.text;
+    CLUSTER_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CLUSTER_RE.exec(text))) {
+      const start = m.index;
+      const stop = start + m[0].length;
+      let digits = 0;
+      let lastDigitEnd = start;
+      let i = start;
+      while (i < stop) {
+        const c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          const s = i;
+          while (i < stop && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+          this.runs.push({ start: s, end: i });
+          digits += i - s;
+          lastDigitEnd = i;
+        } else i++;
+      }
+      this.clusters.push({ start, end: lastDigitEnd, digits });
+      this.totalDigits += digits;
+      if (digits > this.maxCluster) this.maxCluster = digits;
+      CLUSTER_RE.lastIndex = lastDigitEnd;
+    }
+  }
+
+  labelBefore(pos: number): Label {
+    const cache = (this.cache ??= new Map());
+    let l = cache.get(pos);
+    if (l === undefined) {
+      l = labelBefore(this.lex, this.text, pos);
+      if (cache.size >= 256) cache.clear();
+      cache.set(pos, l);
+    }
+    return l;
+  }
+
+  /**
+   * For each digit run, whether it overlaps a strict candidate found so far (all of which take
+   * precedence over the context-based references scanned last).
+   */
+  coveredRuns(): boolean[] {
+    const spans = this.out.filter((c) => !c.loose).sort((a, b) => a.start - b.start);
+    const covered: boolean[] = new Array<boolean>(this.runs.length);
+    let j = 0;
+    let reach = -1; // furthest end among spans starting before the current run
+    for (let i = 0; i < this.runs.length; i++) {
+      const run = this.runs[i] as DigitRun;
+      while (j < spans.length && (spans[j] as Candidate).start < run.end) {
+        reach = Math.max(reach, (spans[j] as Candidate).end);
+        j++;
+      }
+      covered[i] = reach > run.start;
+    }
+    return covered;
+  }
+
+  /** Label before `start`, or failing that the label after `end`. */
+  labelAround(start: number, end: number): Label {
+    const b = this.labelBefore(start);
+    return b !== 'none' ? b : labelAfter(this.lex, this.text, end);
+  }
+
+  add(type: EntityType, start: number, end: number, normalized: string | Amount, tier: number): void {
+    this.out.push({ type, start, end, normalized, tier, loose: false });
+  }
+
+  addLoose(type: EntityType | RedactionKind, start: number, end: number): void {
+    if (!this.loose) return;
+    this.out.push({ type, start, end, normalized: '', tier: type === 'name' ? TIER.name : TIER.loose, loose: true });
+  }
+}

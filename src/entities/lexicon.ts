@@ -1,0 +1,196 @@
+import { LANGUAGES } from '../languages';
+import type { ResolvedEntityConfig } from './config';
+import { BackwardTokens, fold, isDigitCode, isLetterCode, isUpperCode, tokenizePhrase, tokensAfter } from './text';
+
+/**
+ * What a nearby word says a number is. `other` covers everything that must not become an order,
+ * phone or personal id: invoices, customer and article numbers, postal codes, bank references,
+ * discount codes, versions.
+ */
+export type Label = 'order' | 'case' | 'tracking' | 'phone' | 'personalId' | 'other' | 'none';
+
+/** Little words skipped between a context word and its number ("ordernummer är 123", "comanda nr. 1"). */
+const FILLERS = [
+  // sv
+  'ar', 'var', 'nr', 'nummer', 'numret', 'mitt', 'min', 'mina', 'vart', 'ert', 'er', 'ditt', 'din', 'med',
+  'pa', 'for', 'av', 'en', 'ett', 'den', 'det', 'har', 'hade', 'mig', 'mej', 'som', 'id', 'ref', 'nytt', 'nya',
+  // en
+  'is', 'was', 'my', 'our', 'your', 'the', 'a', 'an', 'number', 'no', 'num', 'of', 'with', 'me', 'at', 'on',
+  'reference', 'here', 'new', 'us', 'code', 'it', 'its', 'has', 'had', 'have', 'be', 'should',
+  // it
+  'e', 'il', 'lo', 'la', 'l', 'mio', 'mia', 'nostro', 'nostra', 'vostro', 'vostra', 'suo', 'numero', 'n', 'nº',
+  'di', 'del', 'della', 'dell', 'con', 'al', 'per', 'mi', 'rif', 'riferimento', 'codice', 'cod', 'ha', 'aveva',
+  // ro
+  'este', 'nr', 'numar', 'numarul', 'al', 'mea', 'meu', 'mele', 'nostru', 'noastra', 'cu', 'pe', 'de', 'la',
+  'pentru', 'ma', 'dumneavoastra', 'era', 'avea', 'fost',
+];
+
+/** Words that mark a number as something other than an order, case, tracking or phone number. */
+const OTHER_WORDS = [
+  // invoices, payments, bank
+  'faktura', 'fakturan', 'fakturanummer', 'fakturanumret', 'fakturanr', 'invoice', 'invoice number', 'inv',
+  'fattura', 'fatture', 'numero fattura', 'factura', 'facturii', 'facturi', 'ocr', 'ocr-nummer', 'bankgiro',
+  'plusgiro', 'bg', 'pg', 'konto', 'kontonummer', 'clearingnummer', 'clearing', 'account', 'conto', 'cont',
+  'kvitto', 'receipt', 'ricevuta', 'scontrino', 'chitanta', 'bon', 'swish',
+  // customers, members, articles, products
+  'kundnummer', 'kundnumret', 'kundnr', 'kund-id', 'customer', 'customer number', 'customer id', 'cliente',
+  'codice cliente', 'client', 'cod client', 'medlemsnummer', 'member', 'membership', 'tessera',
+  'artikelnummer', 'artikelnr', 'artnr', 'art', 'artikel', 'article', 'item', 'sku', 'ean', 'gtin',
+  'articolo', 'cod articol', 'produs', 'cod produs', 'produkt', 'product', 'prodotto', 'modell',
+  'model', 'modello', 'serienummer', 'serial', 'serial number', 'imei', 'seriale', 'numero di serie', 'serie',
+  // postal codes, addresses
+  'postnummer', 'postnr', 'postkod', 'postcode', 'post code', 'postal code', 'zip', 'zip code', 'cap',
+  'codice postale', 'cod postal', 'box', 'lgh', 'lagenhet', 'lagenhetsnummer', 'via', 'strada', 'str', 'gatan',
+  'vagen', 'bloc', 'ap', 'apartament', 'scara',
+  // codes, versions, misc
+  'rabattkod', 'kod', 'pin', 'pinkod', 'discount', 'voucher', 'coupon', 'presentkort', 'gift card', 'buono',
+  'sconto', 'cupon', 'reducere', 'version', 'versione', 'versiunea', 'versionen', 'ver', 'v', 'firmware',
+  'build', 'iphone', 'galaxy', 'rtx', 'gtx', 'ryzen', 'core', 'pixel', 'storlek', 'size', 'taglia', 'marime',
+  'vikt', 'weight', 'peso', 'greutate', 'pris', 'price', 'prezzo', 'pret', 'totalt', 'total', 'totale',
+];
+
+const PHONE_WORDS = [
+  'tel', 'telefon', 'telefonnummer', 'telefonnumret', 'telefonnr', 'mobil', 'mobilnummer', 'mobilnumret',
+  'mobilnr', 'mobilen', 'ring', 'ringa', 'sms', 'whatsapp', 'phone', 'phone number', 'mobile', 'cell',
+  'cellphone', 'call', 'telephone', 'fax', 'telefono', 'numero di telefono', 'cellulare', 'cell.',
+  'chiamare', 'chiamatemi', 'numar de telefon', 'telefonul', 'mobilul', 'sunati', 'suna',
+];
+
+const PERSONAL_ID_WORDS = [
+  'personnummer', 'personnumret', 'personnr', 'pnr', 'samordningsnummer', 'personal number', 'personal id',
+  'national id', 'id number', 'ssn', 'social security number', 'codice fiscale', 'cf', 'c.f', 'cnp',
+  'cod numeric personal',
+];
+
+/**
+ * Units and counters that make a number a quantity ("3 st", "2 pezzi", "12 buc"). Compared in lower
+ * case with diacritics kept ("år" is a unit, "är" is not).
+ */
+const UNIT_WORDS = [
+  'st', 'stk', 'styck', 'pcs', 'pc', 'pieces', 'piece', 'pz', 'pezzi', 'pezzo', 'buc', 'bucăți', 'bucăţi',
+  'bucati', 'bucată', 'bucata', 'x', 'kg', 'g', 'gr', 'mg', 'l', 'ml', 'cl', 'dl', 'cm', 'mm', 'm', 'km', 'mah',
+  'w', 'kw', 'v', 'gb', 'tb', 'mb', 'hz', 'mhz', 'ghz', 'dagar', 'dar', 'days', 'giorni', 'zile', 'timmar',
+  'hours', 'ore', 'minuter', 'minutes', 'minuti', 'minute', 'veckor', 'weeks', 'settimane', 'săptămâni',
+  'saptamani', 'månader', 'manader', 'months', 'mesi', 'luni', 'år', 'years', 'anni', 'ani', 'procent',
+  'percent', 'poäng', 'points', 'punti', 'puncte', 'kr', 'sek', 'eur', 'euro', 'lei', 'ron', 'usd', 'gbp',
+];
+
+export interface Lexicon {
+  readonly fillers: ReadonlySet<string>;
+  readonly units: ReadonlySet<string>;
+  /** Phrase (folded tokens joined by a space, fillers removed) → label. */
+  readonly phrases: ReadonlyMap<string, Label>;
+  readonly maxPhraseWords: number;
+  /** Words that end / start some phrase: a quick negative test before assembling phrases. */
+  readonly lastWords: ReadonlySet<string>;
+  readonly firstWords: ReadonlySet<string>;
+}
+
+export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
+  const fillers = new Set(FILLERS);
+  const phrases = new Map<string, Label>();
+  let maxPhraseWords = 1;
+  const lastWords = new Set<string>();
+  const firstWords = new Set<string>();
+  const add = (phrase: string, label: Label): void => {
+    const tokens = tokenizePhrase(phrase).filter((t) => !fillers.has(t));
+    if (tokens.length === 0) return;
+    const key = tokens.join(' ');
+    if (!phrases.has(key)) phrases.set(key, label);
+    lastWords.add(tokens[tokens.length - 1] as string);
+    firstWords.add(tokens[0] as string);
+    maxPhraseWords = Math.max(maxPhraseWords, tokens.length);
+  };
+  // Configured words win over the built-in lists; case words before order words before tracking words.
+  for (const lang of LANGUAGES) for (const w of config.caseNumbers.contextWords[lang]) add(w, 'case');
+  for (const lang of LANGUAGES) for (const w of config.orderNumbers.contextWords[lang]) add(w, 'order');
+  for (const lang of LANGUAGES) for (const w of config.trackingWords[lang]) add(w, 'tracking');
+  for (const w of PERSONAL_ID_WORDS) add(w, 'personalId');
+  for (const w of PHONE_WORDS) add(w, 'phone');
+  for (const w of OTHER_WORDS) add(w, 'other');
+  return {
+    fillers,
+    units: new Set(UNIT_WORDS),
+    phrases,
+    maxPhraseWords: Math.min(maxPhraseWords, 4),
+    lastWords,
+    firstWords,
+  };
+}
+
+const MAX_FILLERS = 4;
+
+/** The label given by the words just before `pos` ("ordernummer är |4481923"). */
+export function labelBefore(lex: Lexicon, text: string, pos: number): Label {
+  const it = new BackwardTokens(text, pos, 72);
+  const content: string[] = [];
+  let fillers = 0;
+  for (let k = 0; k < MAX_FILLERS + lex.maxPhraseWords + 2; k++) {
+    const word = it.next();
+    if (word === null || it.digits) break;
+    if (lex.fillers.has(word)) {
+      if (content.length === 0 && ++fillers > MAX_FILLERS) break;
+      continue;
+    }
+    if (content.length === 0 && !lex.lastWords.has(word)) return 'none';
+    content.push(word);
+    if (content.length >= lex.maxPhraseWords) break;
+  }
+  for (let n = content.length; n >= 1; n--) {
+    let key = content[n - 1] as string;
+    for (let i = n - 2; i >= 0; i--) key += ` ${content[i] as string}`;
+    const label = lex.phrases.get(key);
+    if (label) return label;
+  }
+  return 'none';
+}
+
+/** The label given by the words just after `end` ("4481923 är mitt ordernummer"). */
+export function labelAfter(lex: Lexicon, text: string, end: number): Label {
+  const tokens = tokensAfter(text, end, MAX_FILLERS + 2, 48);
+  const content: string[] = [];
+  for (const t of tokens) {
+    if (t.digits) break;
+    if (lex.fillers.has(t.word)) continue;
+    if (content.length === 0 && !lex.firstWords.has(t.word)) return 'none';
+    content.push(t.word);
+    if (content.length >= 2) break;
+  }
+  if (content.length === 2) {
+    const two = lex.phrases.get(`${content[0] as string} ${content[1] as string}`);
+    if (two) return two;
+  }
+  return content.length > 0 ? (lex.phrases.get(content[0] as string) ?? 'none') : 'none';
+}
+
+/** The number at `end` is directly followed by a unit or counter ("3 st", "12 pezzi", "5 kg"). */
+export function followedByUnit(lex: Lexicon, text: string, end: number): boolean {
+  let i = end;
+  if (i < text.length && text.charCodeAt(i) === 32) i++;
+  if (i < text.length && text.charCodeAt(i) === 37) return true; // %
+  let j = i;
+  while (j < text.length && j - i < 12 && isLetterCode(text.charCodeAt(j))) j++;
+  if (j === i || (j < text.length && isDigitCode(text.charCodeAt(j)))) return false;
+  return lex.units.has(text.slice(i, j).toLowerCase());
+}
+
+/**
+ * Postal-code shape in an address: a 5–6 digit number followed on the same line by a capitalised
+ * place name that ends the line or the clause ("20121 Milano", "400123 Cluj-Napoca,").
+ */
+export function followedByPlaceName(text: string, end: number): boolean {
+  let i = end;
+  if (i >= text.length || text.charCodeAt(i) !== 32) return false;
+  i++;
+  if (i >= text.length || !isUpperCode(text.charCodeAt(i))) return false;
+  for (let words = 0; words < 3; words++) {
+    const wordStart = i;
+    while (i < text.length && i - wordStart < 40 && (isLetterCode(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
+    if (i >= text.length) return true;
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 44 || c === 46 || c === 59 || c === 41) return true;
+    if (c !== 32 || i + 1 >= text.length || !isUpperCode(text.charCodeAt(i + 1))) return false;
+    i++;
+  }
+  return false;
+}

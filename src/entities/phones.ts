@@ -1,0 +1,258 @@
+/**
+ * Compact phone validation: national formats of Sweden, Italy, Romania and the United Kingdom, and
+ * international `+CC`/`00CC` numbers of any country (country code and length checked), normalised
+ * to E.164.
+ */
+import { TIER, type Scan } from './candidates';
+import type { Label } from './lexicon';
+import type { PhoneRegion } from './types';
+
+/** National significant number checks per region (the trunk `0` already removed, except in IT). */
+function validSE(nsn: string): boolean {
+  const n = nsn.length;
+  if (n < 7 || n > 9) return false;
+  const c0 = nsn.charCodeAt(0);
+  if (c0 === 48) return false; // 0
+  if (c0 === 55) {
+    // 7: mobiles 070/072/073/076/079 have exactly 9 digits
+    const c1 = nsn.charCodeAt(1);
+    if (c1 === 48 || c1 === 50 || c1 === 51 || c1 === 54 || c1 === 57) return n === 9;
+  }
+  return true;
+}
+
+/** Italian numbers keep their leading digit: landlines 0…, mobiles 3…, toll-free 80…. */
+function validIT(nsn: string): boolean {
+  const n = nsn.length;
+  const c0 = nsn.charCodeAt(0);
+  if (c0 === 48) return n >= 8 && n <= 11; // landline incl. the 0
+  if (c0 === 51) return n === 9 || n === 10; // mobile
+  if (c0 === 56 && nsn.charCodeAt(1) === 48) return n >= 6 && n <= 10; // 80x toll-free
+  return false;
+}
+
+function validRO(nsn: string): boolean {
+  if (nsn.length !== 9) return false;
+  const c0 = nsn.charCodeAt(0);
+  return c0 === 50 || c0 === 51 || c0 === 55 || c0 === 56 || c0 === 57; // 2, 3, 7, 8, 9
+}
+
+function validGB(nsn: string): boolean {
+  const n = nsn.length;
+  const c0 = nsn.charCodeAt(0);
+  if (c0 === 55) return n === 10; // 7: mobiles
+  if (c0 === 49 || c0 === 50 || c0 === 51 || c0 === 56 || c0 === 57) return n === 9 || n === 10;
+  return false;
+}
+
+const REGION_CC: Record<PhoneRegion, string> = { SE: '46', IT: '39', RO: '40', GB: '44' };
+
+/** Country codes of two digits (all others are 1 – "1", "7" – or 3 digits). */
+const TWO_DIGIT_CC = new Set([
+  '20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49',
+  '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63', '64', '65', '66', '81', '82', '84',
+  '86', '90', '91', '92', '93', '94', '95', '98',
+]);
+
+/** Unassigned leading 3-digit codes are rejected through these prefixes of valid ones. */
+const THREE_DIGIT_PREFIX = /^(?:2[1-9]\d|3[5-8]\d|42\d|50\d|59\d|67\d|68\d|69\d|80\d|85\d|87\d|88\d|96\d|97\d|99\d)$/;
+
+/** Length of the national number for some countries: [min, max]. */
+const NSN_LENGTH: Record<string, [number, number]> = {
+  '1': [10, 10], '7': [10, 10], '30': [10, 10], '31': [9, 9], '32': [8, 9], '33': [9, 9], '34': [9, 9],
+  '36': [8, 9], '41': [9, 9], '43': [4, 13], '45': [8, 8], '47': [8, 8], '48': [9, 9], '49': [6, 13],
+  '351': [9, 9], '352': [4, 11], '353': [7, 9], '354': [7, 9], '358': [5, 12], '359': [7, 9], '370': [8, 8],
+  '371': [8, 8], '372': [7, 10], '373': [8, 8], '380': [9, 9], '381': [6, 12], '385': [8, 9], '386': [8, 8],
+  '420': [9, 9], '421': [9, 9], '90': [10, 10], '61': [9, 9], '91': [10, 10], '86': [5, 12],
+};
+
+function validNational(cc: string, nsn: string): boolean {
+  switch (cc) {
+    case '46':
+      return validSE(nsn);
+    case '39':
+      return validIT(nsn);
+    case '40':
+      return validRO(nsn);
+    case '44':
+      return validGB(nsn);
+    default: {
+      if (nsn.charCodeAt(0) === 48 && cc !== '39') return false;
+      const range = NSN_LENGTH[cc];
+      if (range) return nsn.length >= range[0] && nsn.length <= range[1];
+      return nsn.length >= 6 && nsn.length <= 13 && cc.length + nsn.length <= 15;
+    }
+  }
+}
+
+/** Parses international digits (after `+` or `00`): returns E.164 or null. */
+export function parseInternational(digits: string, trunkZeroWritten: boolean): string | null {
+  if (digits.length < 8 || digits.length > 16 || digits.charCodeAt(0) === 48) return null;
+  let cc: string;
+  const c0 = digits.charCodeAt(0);
+  if (c0 === 49 || c0 === 55) cc = digits.slice(0, 1);
+  else if (TWO_DIGIT_CC.has(digits.slice(0, 2))) cc = digits.slice(0, 2);
+  else if (THREE_DIGIT_PREFIX.test(digits.slice(0, 3))) cc = digits.slice(0, 3);
+  else return null;
+  let nsn = digits.slice(cc.length);
+  // "+46 (0)70 …" and the common "+46 070 …": drop the national trunk 0 (Italy keeps it).
+  if (cc !== '39' && nsn.charCodeAt(0) === 48 && (trunkZeroWritten || cc === '46' || cc === '40' || cc === '44')) {
+    nsn = nsn.slice(1);
+  }
+  if (nsn.length === 0 || cc.length + nsn.length > 15) return null;
+  return validNational(cc, nsn) ? `+${cc}${nsn}` : null;
+}
+
+/** Parses a national number (digits only, as written) in `region`; returns E.164 or null. */
+export function parseNational(digits: string, region: PhoneRegion): string | null {
+  if (digits.length < 6 || digits.length > 12) return null;
+  const c0 = digits.charCodeAt(0);
+  if (region === 'IT') return validIT(digits) ? `+39${digits}` : null;
+  if (c0 !== 48 || digits.charCodeAt(1) === 48) return null;
+  const nsn = digits.slice(1);
+  const ok = region === 'SE' ? validSE(nsn) : region === 'RO' ? validRO(nsn) : validGB(nsn);
+  return ok ? `+${REGION_CC[region]}${nsn}` : null;
+}
+
+export const REGION_FALLBACK: readonly PhoneRegion[] = ['SE', 'GB', 'RO', 'IT'];
+
+
+/** Phone-shaped runs: optional `+`, digits with spaces, dashes, dots, slashes and parentheses. */
+const PHONE_RE = /(?<![\p{L}\p{N}+]|\p{N}[-.])(?:\+|\(\+?)?\d[\d \-./()\u00a0]{4,24}\d(?![\p{L}\p{N}])/gu;
+
+interface Group {
+  start: number;
+  end: number;
+}
+
+function blocked(label: Label): boolean {
+  return label === 'order' || label === 'case' || label === 'tracking' || label === 'other' || label === 'personalId';
+}
+
+function hasSeparator(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 45 || c === 0xa0 || c === 40) return true;
+  }
+  return false;
+}
+
+function parseSpan(
+  text: string,
+  start: number,
+  end: number,
+  region: PhoneRegion,
+  allowFallback: boolean,
+): string | null {
+  let digits = '';
+  let plus = false;
+  let trunk = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += text[i];
+    else if (c === 43 && digits.length === 0) plus = true;
+    else if (c === 40 && text.charCodeAt(i + 1) === 48 && text.charCodeAt(i + 2) === 41 && digits.length > 0) trunk = true;
+  }
+  if (plus) return parseInternational(digits, trunk);
+  if (digits.startsWith('00')) return parseInternational(digits.slice(2), trunk);
+  const own = parseNational(digits, region);
+  if (own || !allowFallback) return own;
+  for (const r of REGION_FALLBACK) {
+    if (r === region) continue;
+    const other = parseNational(digits, r);
+    if (other) return other;
+  }
+  return null;
+}
+
+/** Digit groups of a phone-shaped run (a leading "+" or "(" belongs to the first group). */
+function digitGroups(text: string, from: number, to: number): Group[] {
+  const groups: Group[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && !(text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57)) i++;
+    const s = i;
+    while (i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i > s) groups.push({ start: s, end: i });
+  }
+  if (groups.length > 0) (groups[0] as Group).start = from;
+  return groups;
+}
+
+/** A separator between two numbers rather than inside one: "/", " - ", two spaces. */
+function strongSeparator(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return gap.includes('/') || gap.includes('  ') || gap === ' - ';
+}
+
+/**
+ * Tries the groups [first..last] whole, then without up to three trailing groups (only when the
+ * run is short enough to be one phone number plus a stray group). Returns the index of the last
+ * group used, or -1.
+ */
+function findPhone(scan: Scan, groups: Group[], first: number, last: number, region: PhoneRegion): number {
+  const text = scan.text;
+  const n = last - first + 1;
+  // prefix sums of digit counts: digitsUpTo[k] = digits in groups first..first+k-1
+  const digitsUpTo = [0];
+  for (let k = first; k <= last; k++) digitsUpTo.push((digitsUpTo[digitsUpTo.length - 1] as number) + (groups[k] as Group).end - (groups[k] as Group).start);
+  // a phone number inside a longer digit sequence (a card, an IBAN) is not a phone: never drop
+  // leading groups, and drop trailing ones only from short runs
+  const maxTrail = (digitsUpTo[n] as number) <= 16 ? Math.min(3, n - 1) : 0;
+  const start = (groups[first] as Group).start;
+  const label = scan.labelBefore(start);
+  if (blocked(label)) return -1;
+  for (let trail = 0; trail <= maxTrail; trail++) {
+    const digits = digitsUpTo[n - trail] as number;
+    if (digits < 6 || digits > 17) continue;
+    const end = (groups[last - trail] as Group).end;
+    const fallback = label === 'phone' || hasSeparator(text, start, end);
+    const e164 = parseSpan(text, start, end, region, fallback);
+    if (e164) {
+      scan.add('phones', start, end, e164, TIER.phone);
+      return last - trail;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Phone numbers. National numbers are read in `region`; numbers written with separators, or after
+ * a phone word, are also tried in the other supported regions. A run is split at "/" and similar
+ * separators; a piece that does not validate whole is retried without stray trailing groups.
+ */
+export function scanPhones(scan: Scan, region: PhoneRegion): void {
+  const text = scan.text;
+  PHONE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PHONE_RE.exec(text))) {
+    const groups = digitGroups(text, m.index, m.index + m[0].length);
+    // the run up to the first strong separator; what follows is matched again on its own
+    let last = 0;
+    while (last + 1 < groups.length && !strongSeparator(text, (groups[last] as Group).end, (groups[last + 1] as Group).start)) last++;
+    let k = 0;
+    while (k <= last) {
+      const used = findPhone(scan, groups, k, last, region);
+      if (used < 0) {
+        if (scan.loose) addLoosePhone(scan, text, groups.slice(k, last + 1));
+        break;
+      }
+      k = used + 1;
+    }
+    if (last + 1 < groups.length) PHONE_RE.lastIndex = (groups[last] as Group).end;
+  }
+}
+
+/** Phone shape for redaction: 8–15 digits starting with `+`/`0`, or after a phone word. */
+function addLoosePhone(scan: Scan, text: string, groups: Group[]): void {
+  const start = (groups[0] as Group).start;
+  const end = (groups[groups.length - 1] as Group).end;
+  let digits = 0;
+  for (const g of groups) digits += g.end - g.start;
+  if (digits < 8 || digits > 15) return;
+  const label = scan.labelBefore(start);
+  if (blocked(label)) return;
+  const c = text.charCodeAt(start);
+  const first = text.charCodeAt(c === 40 ? start + 1 : start);
+  if (label === 'phone' || first === 43 || first === 48) scan.addLoose('phones', start, end);
+}

@@ -1,0 +1,224 @@
+/**
+ * The shop's own references and context-dependent numbers:
+ * - configured order/case patterns, recognised anywhere;
+ * - plain numbers (and `#`/letter-prefixed ones such as `#A-2231`) right after (or before) an
+ *   order, case or tracking word in any of the four languages;
+ * - bare tracking codes (DHL 10 digits, AWBs, GLS, DPD, Bring …) after a tracking word or carrier.
+ * A number after an invoice, customer, article, postal-code or similar word is none of these; an
+ * order number is never a quantity ("12345 st"), a decimal, a time or a postal code followed by a
+ * place name.
+ */
+import type { ResolvedReferenceConfig } from './config';
+import { TIER, type DigitRun, type Scan } from './candidates';
+import { followedByPlaceName, followedByUnit, type Label } from './lexicon';
+import { isDigitCode, isLetterCode, isWordCode } from './text';
+
+export interface CompiledReferences {
+  patterns: PatternGroup[];
+  order: { min: number; max: number };
+  case: { min: number; max: number };
+}
+
+/** A compiled group of patterns; `order`/`case` say which named wrapper group marks which type. */
+export interface PatternGroup {
+  re: RegExp;
+  /** Type of every match when the group holds one pattern (no wrapper groups). */
+  only: 'order' | 'case' | null;
+}
+
+/**
+ * Order and case patterns with the same flags are joined into one alternation with two named
+ * wrapper groups, so the text is scanned once per flag set. Patterns with backreferences or named
+ * groups of their own are compiled alone.
+ */
+function compilePatterns(order: ResolvedReferenceConfig['patterns'], cases: ResolvedReferenceConfig['patterns']): PatternGroup[] {
+  const byFlags = new Map<string, { order: string[]; case: string[] }>();
+  const out: PatternGroup[] = [];
+  const add = (p: ResolvedReferenceConfig['patterns'][number], type: 'order' | 'case'): void => {
+    const flags = `${[...new Set(p.flags)].sort().join('')}g`;
+    if (/\\[1-9k]|\(\?<(?![=!])/.test(p.pattern)) {
+      out.push({ re: new RegExp(p.pattern, flags), only: type });
+      return;
+    }
+    const entry = byFlags.get(flags) ?? { order: [], case: [] };
+    entry[type].push(`(?:${p.pattern})`);
+    byFlags.set(flags, entry);
+  };
+  for (const p of order) add(p, 'order');
+  for (const p of cases) add(p, 'case');
+  for (const [flags, e] of byFlags) {
+    const parts: string[] = [];
+    if (e.order.length) parts.push(`(?<o>${e.order.join('|')})`);
+    if (e.case.length) parts.push(`(?<c>${e.case.join('|')})`);
+    out.push({ re: new RegExp(parts.join('|'), flags), only: null });
+  }
+  return out;
+}
+
+export function compileReferences(order: ResolvedReferenceConfig, cases: ResolvedReferenceConfig): CompiledReferences {
+  return {
+    patterns: compilePatterns(order.patterns, cases.patterns),
+    order: { min: order.minDigits, max: order.maxDigits },
+    case: { min: cases.minDigits, max: cases.maxDigits },
+  };
+}
+
+export function normalizeReference(value: string): string {
+  let s = value.replace(/\s+/g, '');
+  if (s.startsWith('#')) s = s.slice(1);
+  return s.toUpperCase();
+}
+
+/** The match is not glued to a letter/digit and is not part of a longer number ("SE-884213-1"). */
+function freeStanding(text: string, start: number, end: number): boolean {
+  if (start > 0 && isWordCode(text.charCodeAt(start)) && isWordCode(text.charCodeAt(start - 1))) return false;
+  if (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (isWordCode(c) && isWordCode(text.charCodeAt(end - 1))) return false;
+    if ((c === 45 || c === 47 || c === 46 || c === 44) && end + 1 < text.length && isDigitCode(text.charCodeAt(end + 1))) return false;
+  }
+  return true;
+}
+
+function scanPatterns(scan: Scan, groups: PatternGroup[]): void {
+  const text = scan.text;
+  for (const { re, only } of groups) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!freeStanding(text, start, end)) continue;
+      const isOrder = only ? only === 'order' : m.groups?.['o'] !== undefined;
+      const label = scan.labelBefore(start);
+      if (label === 'other' || label === 'phone' || label === 'personalId' || label === 'tracking') continue;
+      if (isOrder && label === 'case') continue;
+      if (!isOrder && label === 'order') continue;
+      const normalized = normalizeReference(m[0]);
+      if (isOrder) scan.add('orderNumbers', start, end, normalized, TIER.orderNumber);
+      else scan.add('caseNumbers', start, end, normalized, TIER.caseNumber);
+    }
+  }
+}
+
+/** Letters (≤ 4, optional dash) then digits: "A-2231", "WEB123456", "88812". Returns the digit count or -1. */
+function prefixedDigits(token: string): number {
+  let i = 0;
+  while (i < token.length && i < 5 && isLetterCode(token.charCodeAt(i)) && token.charCodeAt(i) < 128) i++;
+  if (i > 4) return -1;
+  if (i > 0 && token.charCodeAt(i) === 45) i++;
+  const digitsStart = i;
+  while (i < token.length && isDigitCode(token.charCodeAt(i))) i++;
+  return i === token.length && i > digitsStart ? i - digitsStart : -1;
+}
+
+function isPartOfNumber(text: string, start: number, end: number): boolean {
+  // decimals, times, dates, ranges: "12345.67", "14:02", "12345/2"
+  if (end + 1 < text.length) {
+    const c = text.charCodeAt(end);
+    if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigitCode(text.charCodeAt(end + 1))) return true;
+  }
+  if (start >= 2) {
+    const c = text.charCodeAt(start - 1);
+    if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigitCode(text.charCodeAt(start - 2))) return true;
+  }
+  return false;
+}
+
+/** Bare tracking code after a tracking word: 8–35 letters/digits with ≥ 6 digits, or spaced digit groups. */
+function trackingEnd(text: string, start: number, end: number): number {
+  const token = text.slice(start, end);
+  let digits = 0;
+  let alnum = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (isDigitCode(c)) digits++;
+    if (isWordCode(c) && c < 128) alnum++;
+  }
+  if (alnum !== token.length) return -1;
+  if (digits === token.length && token.length >= 2 && token.length <= 6) {
+    // "0150 8877 1234 56": digit groups separated by single spaces
+    let e = end;
+    let total = digits;
+    let groups = 1;
+    while (groups < 8 && e + 1 < text.length && text.charCodeAt(e) === 32 && isDigitCode(text.charCodeAt(e + 1))) {
+      let k = e + 1;
+      while (k < text.length && isDigitCode(text.charCodeAt(k))) k++;
+      if (k - e - 1 > 6 || (k < text.length && isLetterCode(text.charCodeAt(k)))) break;
+      total += k - e - 1;
+      e = k;
+      groups++;
+    }
+    return total >= 10 && total <= 30 && groups > 1 ? e : -1;
+  }
+  if (token.length < 8 || token.length > 35) return -1;
+  if (digits === token.length) return digits >= 8 ? end : -1;
+  return digits >= 6 ? end : -1;
+}
+
+export function scanReferences(scan: Scan, refs: CompiledReferences): void {
+  const text = scan.text;
+  scanPatterns(scan, refs.patterns);
+  const minDigits = Math.min(refs.order.min, refs.case.min);
+  const covered = scan.coveredRuns();
+  let lastToken = -1;
+  for (let r = 0; r < scan.runs.length; r++) {
+    const run = scan.runs[r] as DigitRun;
+    if (run.start < lastToken || covered[r]) continue;
+    // widen to the whole token: letters/digits joined by single dashes
+    let s = run.start;
+    while (s > 0 && run.start - s < 40) {
+      const c = text.charCodeAt(s - 1);
+      if (isWordCode(c)) s--;
+      else if (c === 45 && s >= 2 && isWordCode(text.charCodeAt(s - 2))) s--;
+      else break;
+    }
+    let e = run.end;
+    while (e < text.length && e - run.end < 40) {
+      const c = text.charCodeAt(e);
+      if (isWordCode(c)) e++;
+      else if (c === 45 && e + 1 < text.length && isWordCode(text.charCodeAt(e + 1))) e++;
+      else break;
+    }
+    if (s < lastToken) continue;
+    lastToken = e;
+    const token = text.slice(s, e);
+    const digits = prefixedDigits(token);
+    const plausible = (digits >= minDigits && digits <= 30) || (e - s >= 8 && e - s <= 35) || isGroupStart(text, run);
+    if (plausible) classifyToken(scan, refs, s, e, token, digits);
+  }
+}
+
+/** A short digit group followed by more groups ("0150 8877 1234 56"). */
+function isGroupStart(text: string, run: DigitRun): boolean {
+  const len = run.end - run.start;
+  return len >= 2 && len <= 6 && text.charCodeAt(run.end) === 32 && isDigitCode(text.charCodeAt(run.end + 1));
+}
+
+function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: number, token: string, digits: number): void {
+  const text = scan.text;
+  const hash = s > 0 && text.charCodeAt(s - 1) === 35;
+  const vStart = hash ? s - 1 : s;
+  let label: Label = scan.labelBefore(vStart);
+  if (label === 'none' && !hash) label = scan.labelAround(vStart, e);
+  if (label !== 'order' && label !== 'case' && label !== 'tracking') return;
+  if (label === 'tracking') {
+    if (hash) return;
+    const end = trackingEnd(text, s, e);
+    if (end > 0) scan.add('trackingNumbers', s, end, text.slice(s, end).replace(/\s+/g, '').toUpperCase(), TIER.trackingContext);
+    return;
+  }
+  const bounds = label === 'order' ? refs.order : refs.case;
+  if (digits < bounds.min || digits > bounds.max) return;
+  if (isPartOfNumber(text, s, e) || followedByUnit(scan.lex, text, e)) return;
+  if (label === 'order') {
+    if ((digits === 5 || digits === 6) && digits === token.length && followedByPlaceName(text, e)) return;
+    scan.add('orderNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.orderNumber);
+  } else {
+    scan.add('caseNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.caseNumber);
+  }
+}

@@ -290,7 +290,7 @@ export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: Rul
     }
   });
   const entityPatterns = (config.entities ?? {}) as Record<string, unknown>;
-  for (const section of ['orderNumbers', 'caseNumbers', 'trackingNumbers']) {
+  for (const section of ['orderNumbers', 'caseNumbers']) {
     const pats = (entityPatterns[section] as { patterns?: Array<{ pattern?: string; flags?: string }> } | undefined)?.patterns;
     pats?.forEach((p, i) => {
       if (typeof p.pattern !== 'string' || !configFile) return;

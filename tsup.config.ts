@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 // natural, franc, snowball-stemmers, libphonenumber-js and zod are bundled: only the few modules used
 // end up in dist, a consumer installs no database drivers, and franc (ESM-only) works from CommonJS.
 // yaml is bundled from its ES module build, so that it is only evaluated when rule files are loaded.
-const bundled = [/^natural/, /^franc/, 'trigram-utils', 'n-gram', 'collapse-white-space', 'snowball-stemmers', /^libphonenumber-js/, /^zod/, /^yaml/];
+const bundled = [/^natural/, /^franc/, 'trigram-utils', 'n-gram', 'collapse-white-space', 'snowball-stemmers', /^libphonenumber-js/, /^zod/, /^yaml/, 'html-to-text', /^htmlparser2/, /^domhandler/, /^domutils/, /^domelementtype/, /^dom-serializer/, /^entities/, /^deepmerge-ts/, /^selderee/, /^parseley/, /^leac/, /^peberminta/, /^@selderee/];
 const esbuildOptions: Options['esbuildOptions'] = (options) => {
   options.alias = { yaml: path.join(path.dirname(require.resolve('yaml/package.json')), 'browser/index.js') };
 };

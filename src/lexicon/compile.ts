@@ -32,22 +32,28 @@ export interface PhraseEntry extends LexEntry {
   readonly hasNegator: boolean;
 }
 
+/** The lookup tables of one language. */
+export interface LanguageTables {
+  /** Stem without diacritics → entries. */
+  readonly stems: ReadonlyMap<string, readonly LexEntry[]>;
+  /** Stem with its diacritics → entries, for words written with diacritics ("spåra" is not "spara"). */
+  readonly marked: ReadonlyMap<string, readonly LexEntry[]>;
+  /** Typo bucket (first or last two letters + length) → stems and full forms of terms in it. */
+  readonly typos: ReadonlyMap<string, ReadonlyArray<{ stem: string; entry: LexEntry }>>;
+  /** Reversed stems of compound heads, as a trie (languages that write compounds as one word). */
+  readonly compoundHeads: TrieNode | undefined;
+  /** Key of the first word → phrases. */
+  readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
+}
+
 export interface CompiledLexicon {
   readonly concepts: readonly string[];
   /** Full word forms without diacritics → entries (all languages). */
   readonly surface: ReadonlyMap<string, readonly LexEntry[]>;
   /** Full word forms with their diacritics → entries, for words written with diacritics. */
   readonly surfaceMarked: ReadonlyMap<string, readonly LexEntry[]>;
-  /** Per language: stem without diacritics → entries. */
-  readonly stems: Readonly<Record<Language, ReadonlyMap<string, readonly LexEntry[]>>>;
-  /** Per language: stem with its diacritics → entries, for words written with diacritics ("spåra" is not "spara"). */
-  readonly marked: Readonly<Record<Language, ReadonlyMap<string, readonly LexEntry[]>>>;
-  /** Per language: typo bucket (first or last two letters + length) → stems and full forms of terms in it. */
-  readonly typos: Readonly<Record<Language, ReadonlyMap<string, ReadonlyArray<{ stem: string; entry: LexEntry }>>>>;
-  /** Per language: reversed stems of compound heads, as a trie (languages that write compounds as one word). */
-  readonly compoundHeads: Readonly<Partial<Record<Language, TrieNode>>>;
-  /** Per language: key of the first word → phrases. */
-  readonly phrases: Readonly<Record<Language, ReadonlyMap<string, readonly PhraseEntry[]>>>;
+  /** The tables of a language, built the first time that language is needed. */
+  readonly tables: (language: Language) => LanguageTables;
   readonly negators: Readonly<Record<Language, ReadonlySet<string>>>;
   readonly breakers: Readonly<Record<Language, ReadonlySet<string>>>;
   readonly notOnly: Readonly<Record<Language, ReadonlySet<string>>>;
@@ -164,74 +170,76 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
   };
   const surface = fromRows(s.surface);
   const surfaceMarked = fromRows(s.surfaceMarked);
-  const stems = perLanguage(() => new Map<string, LexEntry[]>());
-  const marked = perLanguage(() => new Map<string, LexEntry[]>());
-  const typos = perLanguage(() => new Map<string, Array<{ stem: string; entry: LexEntry }>>());
-  const phrases = perLanguage(() => new Map<string, PhraseEntry[]>());
-  const compoundHeads: Partial<Record<Language, TrieNode>> = {};
-  for (const language of LANGUAGES) {
-    stems[language] = fromRows(s.stems[language]);
-    marked[language] = fromRows(s.marked[language]);
-    for (const [first, id, hasNegator, words] of s.phrases[language]) {
-      const e = entries[id]!;
-      push(phrases[language], first, { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1, exact: e.term.startsWith('=') });
+  const built = new Map<Language, LanguageTables>();
+  // Tables are built per language on first use: a Swedish inquiry does not pay for the Romanian ones.
+  // Building them changes no result, so `classify` stays pure.
+  const tables = (language: Language): LanguageTables => {
+    let t = built.get(language);
+    if (!t) {
+      t = buildLanguageTables(s, language, entries, fromRows, surface);
+      built.set(language, t);
     }
-    // One-typo candidates, bucketed by first letter and length: the stems and the full forms of terms
-    // (a typo in an ending can change the stem).
-    const t = typos[language];
-    const addTypo = (form: string, entry: LexEntry) => {
-      if (form.length < TYPO_MIN_STEM) return;
-      for (const bucket of typoBuckets(form, form.length)) {
-        const list = t.get(bucket);
-        if (list) list.push({ stem: form, entry });
-        else t.set(bucket, [{ stem: form, entry }]);
-      }
-    };
-    for (const [key, list] of stems[language]) for (const e of list) addTypo(key, e);
-    const comp = COMPOUNDING[language];
-    if (comp) {
-      const root: TrieNode = { next: new Map(), entries: undefined };
-      for (const [key, list] of stems[language]) {
-        if (key.length < comp.minHead) continue;
-        let node = root;
-        for (let i = key.length - 1; i >= 0; i--) {
-          const ch = key[i]!;
-          let nx = node.next.get(ch);
-          if (!nx) {
-            nx = { next: new Map(), entries: undefined };
-            node.next.set(ch, nx);
-          }
-          node = nx;
-        }
-        node.entries = [...(node.entries ?? []), ...list.filter((e) => !node.entries?.includes(e))];
-      }
-      compoundHeads[language] = root;
-    }
-  }
-  for (const [key, list] of surface) {
-    for (const e of list) {
-      if (e.term.startsWith('=') || key.length < TYPO_MIN_STEM) continue; // exact terms never match by typo
-      for (const bucket of typoBuckets(key, key.length)) {
-        const b = typos[e.language].get(bucket);
-        if (b) b.push({ stem: key, entry: e });
-        else typos[e.language].set(bucket, [{ stem: key, entry: e }]);
-      }
-    }
-  }
+    return t;
+  };
   return {
     concepts: s.concepts,
     surface,
     surfaceMarked,
-    stems,
-    marked,
-    typos,
-    compoundHeads,
-    phrases,
+    tables,
     negators: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].negators)])) as Record<Language, Set<string>>,
     breakers: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].breakers)])) as Record<Language, Set<string>>,
     notOnly: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].notOnly)])) as Record<Language, Set<string>>,
     termCount: s.termCount,
   };
+}
+
+function buildLanguageTables(
+  s: SerializedLexicon,
+  language: Language,
+  entries: readonly LexEntry[],
+  fromRows: (rows: readonly KeyRow[]) => Map<string, LexEntry[]>,
+  surface: ReadonlyMap<string, readonly LexEntry[]>,
+): LanguageTables {
+  const stems = fromRows(s.stems[language]);
+  const marked = fromRows(s.marked[language]);
+  const phrases = new Map<string, PhraseEntry[]>();
+  for (const [first, id, hasNegator, words] of s.phrases[language]) {
+    const e = entries[id]!;
+    push(phrases, first, { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1, exact: e.term.startsWith('=') });
+  }
+  // One-typo candidates: the stems and the full forms of terms (a typo in an ending can change the
+  // stem). Exact terms never match by typo.
+  const typos = new Map<string, Array<{ stem: string; entry: LexEntry }>>();
+  const addTypo = (form: string, entry: LexEntry) => {
+    if (form.length < TYPO_MIN_STEM) return;
+    for (const bucket of typoBuckets(form, form.length)) {
+      const list = typos.get(bucket);
+      if (list) list.push({ stem: form, entry });
+      else typos.set(bucket, [{ stem: form, entry }]);
+    }
+  };
+  for (const [key, list] of stems) for (const e of list) addTypo(key, e);
+  for (const [key, list] of surface) for (const e of list) if (e.language === language && !e.term.startsWith('=')) addTypo(key, e);
+  let compoundHeads: TrieNode | undefined;
+  const comp = COMPOUNDING[language];
+  if (comp) {
+    compoundHeads = { next: new Map(), entries: undefined };
+    for (const [key, list] of stems) {
+      if (key.length < comp.minHead) continue;
+      let node = compoundHeads;
+      for (let i = key.length - 1; i >= 0; i--) {
+        const ch = key[i]!;
+        let nx = node.next.get(ch);
+        if (!nx) {
+          nx = { next: new Map(), entries: undefined };
+          node.next.set(ch, nx);
+        }
+        node = nx;
+      }
+      node.entries = [...(node.entries ?? []), ...list.filter((e) => !node.entries?.includes(e))];
+    }
+  }
+  return { stems, marked, typos, compoundHeads, phrases };
 }
 
 /**

@@ -61,7 +61,7 @@ function addHits(out: LexHit[], entries: readonly LexEntry[], tok: Token, index:
 
 /** Hits one edit away from a long stem or full form of a term. */
 function typoHits(lex: CompiledLexicon, lang: Language, key: string, bareWord: string, tok: Token, i: number, out: LexHit[], seen: Set<number>): boolean {
-  const table = lex.typos[lang];
+  const table = lex.tables(lang).typos;
   let found = false;
   for (const form of key === bareWord ? [key] : [key, bareWord]) {
     if (form.length < TYPO_MIN_STEM) continue;
@@ -131,7 +131,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       const lang = languages[li]!;
       // A word written with diacritics matches terms with the same diacritics; one written without
       // them matches by its bare stem (customers who type "forsenad" mean "försenad").
-      const byStem = marked ? lex.marked[lang].get(stem(tok.text, lang)) : lex.stems[lang].get(keyOf(li, i));
+      const t = lex.tables(lang);
+      const byStem = marked ? t.marked.get(stem(tok.text, lang)) : t.stems.get(keyOf(li, i));
       if (byStem) {
         addHits(hits, byStem, tok, i, 'stem', seen);
         found = true;
@@ -141,7 +142,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     for (let li = 0; li < languages.length; li++) {
       const lang = languages[li]!;
       const comp = COMPOUNDING[lang];
-      const trie = lex.compoundHeads[lang];
+      const trie = lex.tables(lang).compoundHeads;
       const key = keyOf(li, i);
       if (comp && trie && key.length >= comp.minHead + comp.minModifier) {
         const entries = compoundHead(trie, key, comp.minModifier);
@@ -158,7 +159,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   // Phrases: a sequence of words, with up to MAX_PHRASE_GAP extra words in between, in one clause.
   for (let li = 0; li < languages.length; li++) {
     const lang = languages[li]!;
-    const table = lex.phrases[lang];
+    const table = lex.tables(lang).phrases;
     if (table.size === 0) continue;
     const present = new Set<string>();
     for (let i = 0; i < n; i++) {

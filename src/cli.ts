@@ -1,12 +1,18 @@
 #!/usr/bin/env node
+import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './cli/main';
+import { runWorker, type WorkerData } from './cli/workers';
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    console.error(e);
-    process.exitCode = 2;
-  },
-);
+if (!isMainThread && (workerData as WorkerData | undefined)?.role === 'inquiry-router-worker') {
+  void runWorker(workerData as WorkerData);
+} else {
+  main(process.argv.slice(2), undefined, undefined, new URL(import.meta.url)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 2;
+    },
+  );
+}

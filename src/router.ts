@@ -28,6 +28,25 @@ export function classify(inquiry: Inquiry, options?: ClassifyOptions): Classific
   return classifyWith(defaultRules(), inquiry, options);
 }
 
+/**
+ * Classifies many inquiries, in order. One that is not an inquiry gets `{ error }` in its place instead
+ * of stopping the batch. For many cores, run routers in worker threads (see `inquiry-router classify
+ * --workers N`) or inside the queue consumers you already have: a router is stateless.
+ */
+export function classifyMany(inquiries: Iterable<Inquiry>, options?: ClassifyOptions & { rules?: CompiledRules }): Array<Classification | { error: { code: string; message: string } }> {
+  const rules = options?.rules ?? defaultRules();
+  const out: Array<Classification | { error: { code: string; message: string } }> = [];
+  for (const inquiry of inquiries) {
+    try {
+      out.push(classifyWith(rules, inquiry, options));
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      out.push({ error: { code: typeof code === 'string' ? code : 'ERROR', message: (e as Error).message } });
+    }
+  }
+  return out;
+}
+
 export interface RouterOptions {
   /** A folder of rule files, or rules already loaded with `loadRules`. Default: the built-in rules. */
   readonly rules?: string | CompiledRules;

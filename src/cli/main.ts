@@ -11,6 +11,7 @@ import { formatIssue, isInquiryRouterError, RuleLoadError } from '../errors';
 import { compareFixture, parseFixtures, type Fixture } from '../fixtures';
 import type { Classification, InquiryInput } from '../types';
 import { explainText } from './explain';
+import { classifyLine } from './workers';
 import { lintRules } from './lint';
 
 const USAGE = `inquiry-router — routes customer inquiries to a category, priority and team
@@ -30,6 +31,7 @@ Options:
   --compare DIR    with eval: a second rules folder to compare with
   --json           machine-readable output
   --coverage       with test: list rules and concepts no fixture exercises
+  --workers N      with classify on NDJSON: use N worker threads (results keep the input order)
   -h, --help       this text
 `;
 
@@ -118,7 +120,23 @@ async function defaultFixtureFiles(): Promise<string[]> {
   return out;
 }
 
-async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<number> {
+async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }, script?: URL): Promise<number> {
+  const workers = values.workers === undefined ? 0 : Number(values.workers);
+  if (values.workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
+    io.err('--workers takes a whole number from 1 to 64');
+    return 2;
+  }
+  if (workers > 0 && args.length === 0 && !values.table) {
+    if (!script) {
+      io.err('--workers needs the inquiry-router command');
+      return 2;
+    }
+    const { runPool } = await import('./workers');
+    const tty = process.stderr.isTTY;
+    await runPool(script, workers, values.rules, stdin as never, io.out, tty ? (n) => process.stderr.write(`\r${n} classified`) : undefined);
+    if (tty) process.stderr.write('\n');
+    return 0;
+  }
   const router = await routerFor(values.rules);
   if (values.table) {
     const files = args.length ? args : await defaultFixtureFiles();
@@ -150,21 +168,7 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
   let n = 0;
   for await (const line of rl) {
     n++;
-    if (!line.trim()) continue;
-    let item: Record<string, unknown>;
-    try {
-      item = JSON.parse(line) as Record<string, unknown>;
-    } catch (e) {
-      io.out(JSON.stringify({ line: n, error: { code: 'INVALID_JSON', message: (e as Error).message } }));
-      continue;
-    }
-    const { id, text, ...rest } = item ?? {};
-    try {
-      const r = router.classify(typeof text === 'string' ? text : (rest as InquiryInput));
-      io.out(JSON.stringify({ ...(id !== undefined ? { id } : {}), ...r }));
-    } catch (e) {
-      io.out(JSON.stringify({ ...(id !== undefined ? { id } : {}), error: { code: isInquiryRouterError(e) ? e.code : 'ERROR', message: (e as Error).message } }));
-    }
+    if (line.trim()) io.out(classifyLine(router, line, n));
   }
   return 0;
 }
@@ -268,10 +272,17 @@ interface Values {
   json?: boolean;
   table?: boolean;
   coverage?: boolean;
+  workers?: string;
   help?: boolean;
 }
 
-export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }, stdin: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) },
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+  /** The CLI script itself, for worker threads (`--workers`). */
+  script?: URL,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -283,6 +294,7 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
         json: { type: 'boolean' },
         table: { type: 'boolean' },
         coverage: { type: 'boolean' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -299,7 +311,7 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
   try {
     switch (command) {
       case 'classify':
-        return await cmdClassify(args, values, io, stdin);
+        return await cmdClassify(args, values, io, stdin, script);
       case 'test':
         return await cmdTest(args, values, io);
       case 'lint':

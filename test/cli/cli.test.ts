@@ -151,3 +151,20 @@ describe('inquiry-router CLI', () => {
     expect((await run(['classify', '--rules', '/nonexistent/rules', 'x'])).code).toBe(2);
   });
 });
+
+describe('classify --workers (the built CLI)', () => {
+  test('two worker threads keep the input order and classify like one process', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: npm test builds it first');
+    const texts = ['Var är mitt paket?', 'Paketet kom skadat', 'I was charged twice', 'Vorrei annullare l\'ordine', 'Vreau să-mi șterg contul'];
+    const lines = Array.from({ length: 700 }, (_, i) => JSON.stringify({ id: String(i), text: texts[i % texts.length] })).join('\n') + '\nnot json\n';
+    const run = (args: string[]) => execFileSync(process.execPath, ['dist/cli.js', 'classify', ...args], { input: lines, maxBuffer: 1 << 28 }).toString().trim().split('\n').map((l) => JSON.parse(l) as { id?: string; category?: string; error?: unknown });
+    const one = run([]);
+    const two = run(['--workers', '2']);
+    expect(two.length).toBe(701);
+    expect(two.map((r) => r.id)).toEqual(one.map((r) => r.id));
+    expect(two.map((r) => r.category)).toEqual(one.map((r) => r.category));
+    expect(two[700]!.error).toBeDefined();
+  });
+});

@@ -80,3 +80,11 @@ describe('classify on any text', () => {
     }
   });
 });
+
+describe('classifyMany', () => {
+  test('keeps order and turns bad items into errors', async () => {
+    const { classifyMany } = await import('../../src');
+    const out = classifyMany(['Paketet kom skadat', null as never, 'Var är mitt paket?']);
+    expect(out.map((r) => ('error' in r ? r.error.code : r.category))).toEqual(['returns', 'INVALID_INPUT', 'delivery']);
+  });
+});

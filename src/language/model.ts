@@ -1,0 +1,199 @@
+/**
+ * The detector's lookup structures, built once from the generated data (model-data.ts) on first use:
+ * stop-word table, character n-gram weight table, membership filters and stemming suffixes.
+ * Nothing runs at import time.
+ */
+import {
+  ALPHABETS,
+  CLASSES,
+  FILTERS,
+  MAX_ORDER,
+  MAX_SUFFIX,
+  MIN_STEM,
+  NGRAM_HASHES,
+  NGRAM_QUANT,
+  NGRAM_WEIGHTS,
+  NEIGHBOURS,
+  OURS,
+  SHORT_MAX,
+  STOP_WORDS,
+  SUFFIXES,
+} from './model-data';
+
+export { CLASSES, OURS, SHORT_MAX, MIN_STEM, MAX_SUFFIX, MAX_ORDER, NGRAM_QUANT };
+export const K = CLASSES.length;
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+export const STEM_SALT = 0x9e3779b9;
+/** Code unit standing for a word boundary in n-grams. */
+export const BOUND = 1;
+/** Letters above this code point are never in an alphabet of ours. */
+export const ALPHABET_LIMIT = 0x250;
+
+export interface Filter {
+  readonly seed: number;
+  readonly seg: number;
+  readonly fp: Uint8Array;
+}
+
+export interface Model {
+  /** Stop word → bit mask of the classes that list it. */
+  readonly stop: ReadonlyMap<string, number>;
+  /** Open-addressing table of n-gram hashes: slot → hash, and slot → row index (−1 when empty). */
+  readonly ngSlots: Uint32Array;
+  readonly ngRows: Int32Array;
+  readonly ngMask: number;
+  /** Row-major Int8 weights, K per n-gram, in units of 1/NGRAM_QUANT nat. */
+  readonly ngWeights: Int8Array;
+  /** One filter per language of ours. */
+  readonly filters: readonly Filter[];
+  /** Short forms of ours → mask of the neighbour classes that have the form too. */
+  readonly neighbours: { readonly seed: number; readonly seg: number; readonly slots: Uint16Array };
+  /** Per language of ours: hashes of the reversed suffixes, keyed by length. */
+  readonly suffixes: ReadonlyArray<ReadonlyArray<ReadonlySet<number>>>;
+  /** Code unit → bit mask of the languages of ours whose alphabet has that letter. */
+  readonly alphabet: Uint8Array;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes base64: natively where Buffer exists, else in plain JavaScript. */
+export function decodeBase64(s: string): Uint8Array {
+  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  if (B) return B.from(s, 'base64');
+  return decodeBase64Js(s);
+}
+
+/** Decodes base64 without Buffer or atob. */
+export function decodeBase64Js(s: string): Uint8Array {
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  let len = s.length;
+  while (len > 0 && s.charCodeAt(len - 1) === 61 /* = */) len--;
+  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  let o = 0;
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const n =
+      (lookup[s.charCodeAt(i)]! << 18) |
+      (lookup[s.charCodeAt(i + 1)]! << 12) |
+      (lookup[s.charCodeAt(i + 2)]! << 6) |
+      lookup[s.charCodeAt(i + 3)]!;
+    out[o++] = (n >> 16) & 255;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  const rest = len - i;
+  if (rest >= 2) {
+    const n = (lookup[s.charCodeAt(i)]! << 18) | (lookup[s.charCodeAt(i + 1)]! << 12) | (rest === 3 ? lookup[s.charCodeAt(i + 2)]! << 6 : 0);
+    out[o++] = (n >> 16) & 255;
+    if (rest === 3) out[o++] = (n >> 8) & 255;
+  }
+  return out;
+}
+
+/** FNV-1a over the UTF-16 code units s[from, to), from the starting value h. */
+export function fnv(s: string, from: number, to: number, h: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function get6(a: Uint8Array, i: number): number {
+  const bit = i * 6;
+  const byte = bit >>> 3;
+  return ((a[byte]! | (a[byte + 1]! << 8)) >>> (bit & 7)) & 63;
+}
+
+/** Whether the key hash is in the filter (false positives about 1 in 64). */
+export function inFilter(f: Filter, h: number): boolean {
+  const seg = f.seg;
+  const seed = f.seed;
+  const p0 = Math.floor((fmix((h ^ seed) >>> 0) * seg) / 4294967296);
+  const p1 = seg + Math.floor((fmix((h ^ Math.imul(seed, 2)) >>> 0) * seg) / 4294967296);
+  const p2 = 2 * seg + Math.floor((fmix((h ^ Math.imul(seed, 3)) >>> 0) * seg) / 4294967296);
+  const fp = fmix((h ^ seed ^ 0x5bd1e995) >>> 0) & 63;
+  return (get6(f.fp, p0) ^ get6(f.fp, p1) ^ get6(f.fp, p2)) === fp;
+}
+
+/** The neighbour mask stored for the key hash, or −1 when the key is not in the table. */
+export function neighbourMask(t: Model['neighbours'], h: number): number {
+  const seg = t.seg;
+  const seed = t.seed;
+  const p0 = Math.floor((fmix((h ^ seed) >>> 0) * seg) / 4294967296);
+  const p1 = seg + Math.floor((fmix((h ^ Math.imul(seed, 2)) >>> 0) * seg) / 4294967296);
+  const p2 = 2 * seg + Math.floor((fmix((h ^ Math.imul(seed, 3)) >>> 0) * seg) / 4294967296);
+  const v = t.slots[p0]! ^ t.slots[p1]! ^ t.slots[p2]!;
+  const fp = fmix((h ^ seed ^ 0x5bd1e995) >>> 0) & 0xff;
+  return v >>> 8 === fp ? v & 0xff : -1;
+}
+
+let model: Model | undefined;
+
+/** The model, built on first call and then shared (it is never mutated). */
+export function getModel(): Model {
+  return (model ??= buildModel());
+}
+
+function buildModel(): Model {
+  const stop = new Map<string, number>();
+  STOP_WORDS.forEach((list, c) => {
+    for (const w of list.split(' ')) if (w) stop.set(w, (stop.get(w) ?? 0) | (1 << c));
+  });
+
+  const hashBytes = decodeBase64(NGRAM_HASHES);
+  const n = hashBytes.length >>> 2;
+  const view = new DataView(hashBytes.buffer, hashBytes.byteOffset, hashBytes.byteLength);
+  let size = 1;
+  while (size < n * 2) size <<= 1;
+  const ngSlots = new Uint32Array(size);
+  const ngRows = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let i = 0; i < n; i++) {
+    const h = view.getUint32(i * 4, true);
+    let s = fmix(h) & mask;
+    while (ngRows[s] !== -1) s = (s + 1) & mask;
+    ngSlots[s] = h;
+    ngRows[s] = i;
+  }
+  const w = decodeBase64(NGRAM_WEIGHTS);
+  const ngWeights = new Int8Array(w.buffer, w.byteOffset, w.byteLength);
+
+  const filters = FILTERS.map((f) => ({ seed: f.seed, seg: f.seg, fp: decodeBase64(f.data) }));
+
+  const nb = decodeBase64(NEIGHBOURS.data);
+  const slots = new Uint16Array(nb.length >>> 1);
+  for (let i = 0; i < slots.length; i++) slots[i] = nb[2 * i]! | (nb[2 * i + 1]! << 8);
+  const neighbours = { seed: NEIGHBOURS.seed, seg: NEIGHBOURS.seg, slots };
+
+  const suffixes = SUFFIXES.map((list) => {
+    const byLength: Array<Set<number>> = [];
+    for (let k = 0; k <= MAX_SUFFIX; k++) byLength.push(new Set());
+    for (const s of list.split(' ')) {
+      if (!s || s.length > MAX_SUFFIX) continue;
+      let h = FNV_OFFSET;
+      for (let i = s.length - 1; i >= 0; i--) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+      byLength[s.length]!.add(h >>> 0);
+    }
+    return byLength;
+  });
+
+  const alphabet = new Uint8Array(ALPHABET_LIMIT);
+  ALPHABETS.forEach((letters, c) => {
+    for (let i = 0; i < letters.length; i++) {
+      const code = letters.charCodeAt(i);
+      if (code < ALPHABET_LIMIT) alphabet[code]! |= 1 << c;
+    }
+  });
+
+  return { stop, ngSlots, ngRows, ngMask: mask, ngWeights, filters, neighbours, suffixes, alphabet };
+}

@@ -90,7 +90,33 @@ export const entityConfigSchema = z
   })
   .describe('Entity extraction settings: order/case number formats, context words and phone region.');
 
-export type EntityConfig = z.input<typeof entityConfigSchema>;
+/** A reference format: a regular expression (source text) with an id. */
+export interface ReferencePatternConfig {
+  id: string;
+  pattern: string;
+  flags?: string | undefined;
+}
+/** Order or case number settings. */
+export interface ReferenceConfig {
+  patterns?: ReferencePatternConfig[] | undefined;
+  contextWords?: Partial<Record<Language, string[]>> | undefined;
+  minDigits?: number | undefined;
+  maxDigits?: number | undefined;
+}
+/**
+ * The `entities:` section as written in YAML. Written out by hand so that the published types need no
+ * zod; `EntityConfigMatchesSchema` keeps it equal to the schema's input type.
+ */
+export interface EntityConfig {
+  orderNumbers?: ReferenceConfig | undefined;
+  caseNumbers?: ReferenceConfig | undefined;
+  trackingNumbers?: { contextWords?: Partial<Record<Language, string[]>> | undefined } | undefined;
+  phones?: { defaultRegion?: (typeof PHONE_REGIONS)[number] | undefined } | undefined;
+}
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/** Fails to compile when the schema and the interface drift apart. */
+export type EntityConfigMatchesSchema = Assert<Same<EntityConfig, z.input<typeof entityConfigSchema>>>;
 
 type ContextWords = Record<Language, string[]>;
 

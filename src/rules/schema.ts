@@ -3,9 +3,9 @@
  * the JSON Schema that editors use (`schema/rules.schema.json`).
  */
 import { z } from 'zod';
-import { LANGUAGES } from '../languages';
-import { entityConfigSchema } from '../entities';
-import { calendarSchema } from '../sla';
+import { LANGUAGES, type Language } from '../languages';
+import { entityConfigSchema, type EntityConfig } from '../entities';
+import { calendarSchema, type CalendarConfig } from '../sla';
 
 const id = z
   .string()
@@ -235,12 +235,96 @@ export const ruleFileSchema = z
   })
   .describe('An inquiry-router rule file.');
 
-export type RuleFile = z.output<typeof ruleFileSchema>;
-export type Rule = z.output<typeof ruleSchema>;
-export type Effect = z.output<typeof effectSchema>;
-export type Concept = z.output<typeof conceptSchema>;
-export type Team = z.output<typeof teamSchema>;
-export type Category = z.output<typeof categorySchema>;
-export type Priority = z.output<typeof prioritySchema>;
-export type Config = z.output<typeof configSchema>;
-export type RuleExample = z.output<typeof exampleSchema>;
+// The types of a parsed rule set, written out by hand so that the published types need no zod. The
+// checks at the end fail to compile when they drift from the schemas.
+
+export interface Effect {
+  category?: string | undefined;
+  weight?: number | undefined;
+  team?: string | undefined;
+  priority?: string | undefined;
+  raise?: number | undefined;
+  tags?: string[] | undefined;
+  stop?: boolean | undefined;
+}
+
+export interface RuleExample {
+  text?: string | undefined;
+  subject?: string | undefined;
+  body?: string | undefined;
+  expect: {
+    category?: string | undefined;
+    team?: string | undefined;
+    priority?: string | undefined;
+    language?: string | undefined;
+    tags?: string[] | undefined;
+    fires?: boolean | undefined;
+  };
+}
+
+export interface Rule {
+  id: string;
+  description?: string | undefined;
+  when: ConditionInput | ConditionInput[];
+  then: Effect;
+  examples?: RuleExample[] | undefined;
+}
+
+export interface Concept {
+  id: string;
+  description?: string | undefined;
+  terms?: Partial<Record<Language, string[]>> | undefined;
+}
+
+export interface Team {
+  id: string;
+  name?: string | undefined;
+  description?: string | undefined;
+  languages?: Language[] | undefined;
+  overflow?: string | undefined;
+}
+
+export interface Category {
+  id: string;
+  description?: string | undefined;
+  team: string;
+  priority?: string | undefined;
+}
+
+export interface Priority {
+  id: string;
+  description?: string | undefined;
+  firstResponseHours?: number | undefined;
+}
+
+export interface Config {
+  fallback?: { category: string; team?: string | undefined; priority?: string | undefined } | undefined;
+  defaultPriority?: string | undefined;
+  unsupportedLanguage?: { tag?: string | undefined; useOverflow?: boolean | undefined } | undefined;
+  currencies?: { base: string; rates: Record<string, number> } | undefined;
+  maxLength?: number | undefined;
+  subjectWeight?: number | undefined;
+  entities?: EntityConfig | undefined;
+  calendar?: CalendarConfig | undefined;
+}
+
+export interface RuleFile {
+  $schema?: string | undefined;
+  config?: Config | undefined;
+  priorities?: Priority[] | undefined;
+  teams?: Team[] | undefined;
+  categories?: Category[] | undefined;
+  concepts?: Concept[] | undefined;
+  lexicon?: { language: Language; terms: Record<string, string[]> } | undefined;
+  rules?: Rule[] | undefined;
+}
+
+type Extends<A, B> = [A] extends [B] ? true : false;
+type Assert<T extends true> = T;
+/** Fails to compile when the schemas and the types above drift apart. */
+export type RuleTypesMatchSchemas = [
+  Assert<Extends<z.output<typeof ruleFileSchema>, RuleFile>>,
+  Assert<Extends<RuleFile, z.input<typeof ruleFileSchema>>>,
+  Assert<Extends<z.output<typeof ruleSchema>, Rule>>,
+  Assert<Extends<z.output<typeof configSchema>, Config>>,
+];

@@ -151,7 +151,23 @@ export const calendarSchema = z
   .prefault({})
   .describe('Business calendar used for SLA due times: time zone, weekly opening hours, holidays.');
 
-/** The `calendar:` section as written in YAML (every field optional). */
-export type CalendarConfig = NonNullable<z.input<typeof calendarSchema>>;
+/** One day's opening hours as written: a list of "HH:MM-HH:MM" intervals, one interval, or closed. */
+export type DayHoursConfig = string[] | string | null | undefined;
+
+/**
+ * The `calendar:` section as written in YAML (every field optional). Written out by hand so that the
+ * published types need no zod; the check below keeps it equal to the schema's input type.
+ */
+export interface CalendarConfig {
+  timeZone?: string | undefined;
+  hours?: Partial<Record<Weekday, DayHoursConfig>> | undefined;
+  holidays?: { swedish?: boolean | undefined; extra?: string[] | undefined; open?: string[] | undefined } | undefined;
+  special?: Record<string, DayHoursConfig> | undefined;
+}
+type CalendarInput = NonNullable<z.input<typeof calendarSchema>>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile when the schema and the interface drift apart. */
+export type CalendarConfigMatchesSchema = Assert<Same<CalendarConfig, CalendarInput>>;
+type Assert<T extends true> = T;
 /** The `calendar:` section after validation, defaults filled in. */
 export type ParsedCalendarConfig = z.output<typeof calendarSchema>;

@@ -113,16 +113,28 @@ function analyseField(field: Field, original: string, rules: CompiledRules, lang
     const [start, end] = map(hit.start, hit.end);
     return { hit, field, start, end, quoted: !inOwn(start) };
   });
-  // Patterns and phrases see the customer's own words only.
+  // Patterns and phrases see the customer's own words only: other parts are blanked (same length).
   let ownNorm = norm.text;
-  if (own !== null) {
-    const chars = norm.text.split('');
+  if (own !== null && !(own.length === 1 && own[0]!.start === 0 && own[0]!.end >= analysed.length)) {
     const offs = norm.offsets;
-    for (let i = 0; i < chars.length; i++) {
+    let out = '';
+    let from = 0;
+    // walk the normalised text once, copying runs inside own segments and blanking the rest
+    const isOwn = (i: number) => {
       const o = offs ? offs[i]! : i;
-      if (!own.some((seg) => o >= seg.start && o < seg.end)) chars[i] = chars[i] === '\n' ? '\n' : ' ';
+      return own.some((seg) => o >= seg.start && o < seg.end);
+    };
+    let inside = norm.text.length > 0 && isOwn(0);
+    for (let i = 1; i <= norm.text.length; i++) {
+      const now = i < norm.text.length ? isOwn(i) : !inside;
+      if (now !== inside) {
+        const run = norm.text.slice(from, i);
+        out += inside ? run : run.replace(/[^\n]/g, ' ');
+        from = i;
+        inside = now;
+      }
     }
-    ownNorm = chars.join('');
+    ownNorm = out;
   }
   return { text: { field, original, norm: ownNorm, toOriginal: map }, hits };
 }

@@ -38,12 +38,12 @@ export interface LanguageTables {
   readonly stems: ReadonlyMap<string, readonly LexEntry[]>;
   /** Stem with its diacritics → entries, for words written with diacritics ("spåra" is not "spara"). */
   readonly marked: ReadonlyMap<string, readonly LexEntry[]>;
-  /** Typo bucket (first or last two letters + length) → stems and full forms of terms in it. */
-  readonly typos: ReadonlyMap<string, ReadonlyArray<{ stem: string; entry: LexEntry }>>;
+  /** Typo buckets: first two letters (`<ab`) or last two (`>yz`) → by length → stems and full forms of terms. */
+  readonly typos: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<TypoCandidate> | undefined>>;
   /** Reversed stems of compound heads, as a trie (languages that write compounds as one word). */
   readonly compoundHeads: TrieNode | undefined;
-  /** Key of the first word → phrases. */
-  readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
+  /** Key of the first word → key of the second word → phrases (both keys: stem and bare form). */
+  readonly phrases: ReadonlyMap<string, ReadonlyMap<string, readonly PhraseEntry[]>>;
 }
 
 export interface CompiledLexicon {
@@ -58,6 +58,11 @@ export interface CompiledLexicon {
   readonly breakers: Readonly<Record<Language, ReadonlySet<string>>>;
   readonly notOnly: Readonly<Record<Language, ReadonlySet<string>>>;
   readonly termCount: number;
+}
+
+export interface TypoCandidate {
+  readonly stem: string;
+  readonly entry: LexEntry;
 }
 
 export interface TrieNode {
@@ -202,20 +207,28 @@ function buildLanguageTables(
 ): LanguageTables {
   const stems = fromRows(s.stems[language]);
   const marked = fromRows(s.marked[language]);
-  const phrases = new Map<string, PhraseEntry[]>();
+  // Phrases are indexed by their first two words, so a common first word ("not", "inte", "non") does
+  // not make every phrase that starts with it a candidate.
+  const phrases = new Map<string, Map<string, PhraseEntry[]>>();
   for (const [first, id, hasNegator, words] of s.phrases[language]) {
     const e = entries[id]!;
-    push(phrases, first, { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1, exact: e.term.startsWith('=') });
+    const exact = e.term.startsWith('=');
+    const phrase: PhraseEntry = { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1, exact };
+    let byFirst = phrases.get(first);
+    if (!byFirst) phrases.set(first, (byFirst = new Map()));
+    const [key2, bare2] = words[1]!;
+    push(byFirst, bare2, phrase);
+    if (!exact && key2 !== bare2) push(byFirst, key2, phrase);
   }
   // One-typo candidates: the stems and the full forms of terms (a typo in an ending can change the
   // stem). Exact terms never match by typo.
-  const typos = new Map<string, Array<{ stem: string; entry: LexEntry }>>();
+  const typos = new Map<string, Array<TypoCandidate[] | undefined>>();
   const addTypo = (form: string, entry: LexEntry) => {
     if (form.length < TYPO_MIN_STEM) return;
-    for (const bucket of typoBuckets(form, form.length)) {
-      const list = typos.get(bucket);
-      if (list) list.push({ stem: form, entry });
-      else typos.set(bucket, [{ stem: form, entry }]);
+    for (const bucket of typoBuckets(form)) {
+      let byLength = typos.get(bucket);
+      if (!byLength) typos.set(bucket, (byLength = []));
+      (byLength[form.length] ??= []).push({ stem: form, entry });
     }
   };
   for (const [key, list] of stems) for (const e of list) addTypo(key, e);
@@ -243,12 +256,12 @@ function buildLanguageTables(
 }
 
 /**
- * The typo buckets of a form of a given length: by its first two letters and by its last two. One edit
- * in a word of six or more letters leaves at least one of the two pairs as it was, so looking up the
- * buckets of lengths n-1, n and n+1 finds every term one edit away while comparing with few.
+ * The typo buckets of a form: its first two letters and its last two. One edit in a word of six or more
+ * letters leaves at least one of the two pairs as it was, so looking in both buckets, at lengths n-1, n
+ * and n+1, finds every term one edit away while comparing with few.
  */
-export function typoBuckets(form: string, length: number): [string, string] {
-  return [`<${form.slice(0, 2)}${length}`, `>${form.slice(-2)}${length}`];
+export function typoBuckets(form: string): [string, string] {
+  return ['<' + form.slice(0, 2), '>' + form.slice(-2)];
 }
 
 export function compileLexicon(concepts: readonly LexiconInput[]): CompiledLexicon {

@@ -7,7 +7,7 @@ import type { Language } from '../languages';
 import { stem } from '../text/stem';
 import { bare } from '../text/normalize';
 import type { Token } from '../text/tokenize';
-import { COMPOUNDING, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LexEntry, type MatchKind, type TrieNode } from './compile';
+import { COMPOUNDING, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LexEntry, type MatchKind, type PhraseEntry, type TrieNode } from './compile';
 import { NEGATION_WINDOW } from './negation';
 
 export interface LexHit {
@@ -65,9 +65,11 @@ function typoHits(lex: CompiledLexicon, lang: Language, key: string, bareWord: s
   let found = false;
   for (const form of key === bareWord ? [key] : [key, bareWord]) {
     if (form.length < TYPO_MIN_STEM) continue;
-    for (let len = form.length - 1; len <= form.length + 1; len++) {
-      for (const bucket of typoBuckets(form, len)) {
-        const list = table.get(bucket);
+    for (const bucket of typoBuckets(form)) {
+      const byLength = table.get(bucket);
+      if (!byLength) continue;
+      for (let len = form.length - 1; len <= form.length + 1; len++) {
+        const list = byLength[len];
         if (!list) continue;
         for (const { stem, entry } of list) {
           // typos rarely hit the first letter, and allowing it would turn "filling" into "billing"
@@ -161,20 +163,26 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     const lang = languages[li]!;
     const table = lex.tables(lang).phrases;
     if (table.size === 0) continue;
-    const present = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      present.add(keyOf(li, i));
-      present.add(bares[i]!);
-    }
     for (let i = 0; i < n; i++) {
       const tok = tokens[i]!;
       const key = keyOf(li, i);
       const byKey = table.get(key);
       const byBare = bares[i] !== key ? table.get(bares[i]!) : undefined;
       if (!byKey && !byBare) continue;
-      for (const ph of byKey && byBare ? [...byKey, ...byBare] : (byKey ?? byBare)!) {
-        // cheap check first: every word of the phrase occurs somewhere in the text
-        if (!ph.words.every((w) => present.has(w.key) || present.has(w.bare))) continue;
+      // candidates: phrases whose second word is one of the next words of the clause
+      const candidates = new Set<PhraseEntry>();
+      for (let k = i + 1; k < n && k <= i + 1 + MAX_PHRASE_GAP && tokens[k]!.clause === tok.clause; k++) {
+        for (const byFirst of [byKey, byBare]) {
+          if (!byFirst) continue;
+          const a = byFirst.get(keyOf(li, k));
+          if (a) for (const ph of a) candidates.add(ph);
+          if (bares[k] !== keyOf(li, k)) {
+            const b = byFirst.get(bares[k]!);
+            if (b) for (const ph of b) candidates.add(ph);
+          }
+        }
+      }
+      for (const ph of candidates) {
         if (ph.exact && bares[i] !== ph.words[0]!.bare) continue;
         let j = i;
         let gaps = 0;

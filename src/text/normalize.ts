@@ -48,10 +48,21 @@ function isPlainAscii(s: string): boolean {
   return true;
 }
 
+/** Characters that need more than a one-to-one fold: they are dropped, combined or replaced. */
+const HARD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u0130\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ud800-\udfff\uff01-\uff5e]/;
+/** One-to-one folds applied after lower-casing. */
+const SIMPLE_FOLD = /[şţ’‘ʼ`´\u00a0\u202f\u2007\u2000-\u200a\u3000]/g;
+const foldOne = (ch: string) => FOLD[ch] ?? ' ';
+
 /** Normalises `original` (NFC, lower case, ş/ţ → ș/ț, full-width → ASCII, invisible characters dropped, controls → space). */
 export function normalize(original: string): Normalized {
   if (isPlainAscii(original)) {
     return { original, text: original.toLowerCase(), offsets: null };
+  }
+  // Most text needs only a one-to-one fold: lower case, then swap single characters.
+  if (!HARD.test(original)) {
+    const lower = original.toLowerCase();
+    if (lower.length === original.length) return { original, text: lower.replace(SIMPLE_FOLD, foldOne), offsets: null };
   }
   const out: string[] = [];
   const offs: number[] = [];

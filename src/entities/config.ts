@@ -133,9 +133,9 @@ const DEFAULTS = {
       sv: [
         'order', 'ordern', 'ordernummer', 'ordernumret', 'ordernr', 'order-id', 'orderid',
         'beställning', 'beställningen', 'beställningsnummer', 'beställningsnumret', 'beställningsnr',
-        'bestnr', 'köpnummer',
+        'bestnr', 'köpnummer', 'beställnig', 'ordrenummer', 'ordrenr',
       ],
-      en: ['order', 'order number', 'order no', 'order id', 'order ref', 'order reference', 'purchase number'],
+      en: ['order', 'order number', 'order no', 'order id', 'order ref', 'order reference', 'purchase number', 'ordernumber', 'ordr', 'ordr nr'],
       it: [
         'ordine', "numero d'ordine", 'numero ordine', 'n. ordine', 'ordinazione', "l'ordine", 'ordini',
         'numero di ordine',

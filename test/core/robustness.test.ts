@@ -29,7 +29,7 @@ describe('classify on any text', () => {
         checkSpans(a, s);
         expect(classify(s)).toEqual(a);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
 
@@ -39,7 +39,7 @@ describe('classify on any text', () => {
         const r = classify(inq);
         checkSpans(r, inq);
       }),
-      { numRuns: 200 },
+      { numRuns: Math.ceil(Number(process.env.FUZZ_RUNS ?? 300) / 1.5) },
     );
   });
 

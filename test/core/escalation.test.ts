@@ -1,0 +1,99 @@
+// Priority, escalation, team moves and SLA due times through classify with the default rules.
+import { describe, expect, test } from 'vitest';
+import { classify } from '../../src';
+
+describe('escalation', () => {
+  test.each([
+    ['sv', 'Det är akut! Paketet har inte kommit och jag reser bort i morgon.', 'urgent'],
+    ['en', 'This is urgent, my parcel has not arrived and I need it ASAP', 'urgent'],
+    ['it', 'È urgente, il pacco non è ancora arrivato', 'urgent'],
+    ['ro', 'Este de urgență, coletul nu a ajuns', 'urgent'],
+  ])('explicit urgency (%s) makes it urgent', (_lang, text, priority) => {
+    const r = classify(text);
+    expect(r.priority).toBe(priority);
+    expect(r.tags).toContain('urgent');
+    expect(r.decision.priority.map((p) => p.rule)).toContain('escalate-urgency');
+  });
+
+  test.each([
+    ['Det är inte akut, men när kommer mitt paket?'],
+    ['No rush at all, just wondering when my parcel will arrive'],
+    ['Non è urgente, ma quando arriva il pacco?'],
+  ])('negated urgency does not escalate: %s', (text) => {
+    const r = classify(text);
+    expect(r.priority).toBe('normal');
+    expect(r.tags).not.toContain('urgent');
+  });
+
+  test('a legal threat goes to the escalations team; in Italian it also needs translation', () => {
+    const sv = classify('Får jag inte pengarna tillbaka anmäler jag er till ARN.');
+    expect(sv).toMatchObject({ priority: 'urgent', team: 'escalations' });
+    expect(sv.tags).toContain('legal-threat');
+    const it = classify('Se non ricevo il rimborso entro venerdì mi rivolgo al mio avvocato.');
+    expect(it).toMatchObject({ priority: 'urgent', team: 'escalations' });
+    expect(it.tags).toEqual(expect.arrayContaining(['legal-threat', 'needs-translation']));
+    expect(it.decision.team.reason).toMatch(/escalate-legal-threat/);
+  });
+
+  test('repeated contact is urgent', () => {
+    const r = classify('Det här är tredje gången jag skriver om min order 4481923 och jag har fortfarande inte fått något svar.');
+    expect(r.priority).toBe('urgent');
+    expect(r.tags).toContain('repeat-contact');
+  });
+
+  test('anger and a high order value raise one step each', () => {
+    const angry = classify('VAR ÄR MITT PAKET?? JAG HAR VÄNTAT I EVIGHETER!!!');
+    expect(angry.tags).toContain('angry');
+    const rich = classify('Min tv för 12 999 kr kom skadad.');
+    expect(rich.tags).toContain('high-value');
+    expect(rich.priority).toBe('high');
+  });
+
+  test('a customer tier from the input raises the priority', () => {
+    const r = classify({ body: 'Paketet kom skadat', customer: { tier: 'vip' } });
+    expect(r.priority).toBe('high');
+    expect(r.tags).toContain('vip');
+  });
+
+  test('an urgent word in quoted history does not count', () => {
+    const r = classify({
+      subject: 'Sv: AKUT - var är mitt paket?',
+      body: 'Nu kom paketet, tack för hjälpen!\n\nDen 12 nov. 2026 kl. 14:02 skrev Kundtjänst <kundtjanst@example.se>:\n> AKUT: Var är mitt paket? Tredje gången jag skriver!\n',
+    });
+    expect(r.priority).not.toBe('urgent');
+    expect(r.keywords.filter((k) => k.concept === 'urgency').every((k) => k.quoted || k.field === 'subject')).toBe(true);
+  });
+
+  test('auto-replies are low priority and tagged', () => {
+    const r = classify({ subject: 'Automatiskt svar: Din beställning', body: 'Jag är på semester och läser inte e-post förrän 2 december. Vid brådskande ärenden ring växeln.' });
+    expect(r).toMatchObject({ category: 'general', priority: 'low', autoReply: true });
+    expect(r.tags).toContain('auto-reply');
+  });
+});
+
+describe('SLA due time', () => {
+  test('classify with receivedAt gives the first-response due time in business hours', () => {
+    // Friday 2026-11-27 16:00 Stockholm, normal priority: 1 h on Friday + 8 h on Monday → Monday 16:00
+    const r = classify({ body: 'Var är mitt paket?', receivedAt: '2026-11-27T16:00:00+01:00' });
+    expect(r.priority).toBe('normal');
+    expect(r.sla).toEqual({ firstResponseDue: '2026-11-30T16:00:00+01:00', targetHours: 9 });
+  });
+
+  test('urgent: two business hours, from any offset', () => {
+    const r = classify({ body: 'Akut! Paketet har inte kommit.', receivedAt: '2026-11-23T08:30:00Z' });
+    // 09:30 Stockholm + 2 h
+    expect(r.sla?.firstResponseDue).toBe('2026-11-23T11:30:00+01:00');
+  });
+
+  test('no receivedAt, no due time', () => {
+    expect(classify('Var är mitt paket?').sla).toBeUndefined();
+  });
+});
+
+describe('attachments', () => {
+  test('a photo attached to a damage claim is tagged', () => {
+    const r = classify({ body: 'Lampan kom trasig, se bild.', attachments: [{ filename: 'lampa.jpg', contentType: 'image/jpeg', size: 120_000 }] });
+    expect(r.category).toBe('returns');
+    expect(r.tags).toContain('photo-attached');
+  });
+});

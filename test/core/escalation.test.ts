@@ -97,3 +97,15 @@ describe('attachments', () => {
     expect(r.tags).toContain('photo-attached');
   });
 });
+
+describe('redaction through classify', () => {
+  test('redact: true adds the body with personal data replaced; order numbers stay', () => {
+    const r = classify('Hej, jag heter Anna Berg, ring 070-123 45 67 eller mejla anna.berg@example.se om order 4481923.', { redact: true });
+    expect(r.redactedText).toBeDefined();
+    expect(r.redactedText).toContain('[PHONE]');
+    expect(r.redactedText).toContain('[EMAIL]');
+    expect(r.redactedText).toContain('4481923');
+    expect(r.redactedText).not.toContain('anna.berg@example.se');
+    expect(classify('order 4481923').redactedText).toBeUndefined();
+  });
+});

@@ -123,3 +123,36 @@ describe('loading rules', () => {
     router.close();
   });
 });
+
+describe('watching a rules folder', () => {
+  test('an edit on disk is picked up; a broken edit is reported and the last good rules stay', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ir-fswatch-'));
+    cpSync('rules', dir, { recursive: true });
+    const events: Array<{ ok: boolean; code?: string }> = [];
+    let notify: () => void = () => {};
+    const router = await createRouter({
+      rules: dir,
+      watch: true,
+      onReload: (r) => {
+        events.push(r.ok ? { ok: true } : { ok: false, code: r.error.code });
+        notify();
+      },
+    });
+    const next = () => new Promise<void>((resolve) => (notify = resolve));
+    try {
+      expect(router.classify('Paketet kom skadat').category).toBe('returns');
+      let waiting = next();
+      writeFileSync(path.join(dir, 'zz-override.yaml'), 'rules:\n  - id: zz-damage-is-billing\n    when: { concept: damaged }\n    then: { category: billing, weight: 50 }\n');
+      await waiting;
+      expect(events.at(-1)).toEqual({ ok: true });
+      expect(router.classify('Paketet kom skadat').category).toBe('billing');
+      waiting = next();
+      writeFileSync(path.join(dir, 'zz-override.yaml'), 'rules:\n  - id: zz-damage-is-billing\n    when: { concept: nosuch }\n    then: { category: billing }\n');
+      await waiting;
+      expect(events.at(-1)).toEqual({ ok: false, code: 'UNKNOWN_CONCEPT' });
+      expect(router.classify('Paketet kom skadat').category).toBe('billing');
+    } finally {
+      router.close();
+    }
+  });
+});

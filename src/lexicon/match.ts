@@ -59,10 +59,10 @@ function addHits(out: LexHit[], entries: readonly LexEntry[], tok: Token, index:
   }
 }
 
-/** Hits one edit away from a long stem or full form of a term. */
-function typoHits(lex: CompiledLexicon, lang: Language, key: string, bareWord: string, tok: Token, i: number, out: LexHit[], seen: Set<number>): boolean {
+/** Entries one edit away from a long stem or full form of a term (one per concept). */
+function typoEntries(lex: CompiledLexicon, lang: Language, key: string, bareWord: string): LexEntry[] | undefined {
   const table = lex.tables(lang).typos;
-  let found = false;
+  let found: LexEntry[] | undefined;
   for (const form of key === bareWord ? [key] : [key, bareWord]) {
     if (form.length < TYPO_MIN_STEM) continue;
     for (const bucket of typoBuckets(form)) {
@@ -71,18 +71,56 @@ function typoHits(lex: CompiledLexicon, lang: Language, key: string, bareWord: s
       for (let len = form.length - 1; len <= form.length + 1; len++) {
         const list = byLength[len];
         if (!list) continue;
-        for (const { stem, entry } of list) {
+        for (const { stem: s, entry } of list) {
           // typos rarely hit the first letter, and allowing it would turn "filling" into "billing"
-          if (stem !== form && stem[0] === form[0] && !seen.has(entry.concept) && withinOneEdit(stem, form)) {
-            addHits(out, [entry], tok, i, 'typo', seen);
-            found = true;
+          if (s !== form && s[0] === form[0] && !found?.some((e) => e.concept === entry.concept) && withinOneEdit(s, form)) {
+            (found ??= []).push(entry);
           }
         }
       }
     }
-    if (found) return true;
+    if (found) return found;
   }
   return found;
+}
+
+/** What one word matches in one language, whatever the text around it: cached per word. */
+interface WordMatch {
+  readonly key: string;
+  readonly stem: readonly LexEntry[] | undefined;
+  /** Compound head or typo, used only when nothing matched the word exactly or by stem. */
+  readonly fallback: { readonly kind: 'compound' | 'typo'; readonly entries: readonly LexEntry[] } | undefined;
+}
+
+const WORD_CACHE_LIMIT = 50_000;
+const wordCaches = new WeakMap<CompiledLexicon, Map<Language, Map<string, WordMatch>>>();
+
+function matchWord(lex: CompiledLexicon, lang: Language, word: string, bareWord: string): WordMatch {
+  let byLang = wordCaches.get(lex);
+  if (!byLang) wordCaches.set(lex, (byLang = new Map()));
+  let cache = byLang.get(lang);
+  if (!cache) byLang.set(lang, (cache = new Map()));
+  let m = cache.get(word);
+  if (m) return m;
+  const t = lex.tables(lang);
+  const key = wordKey(word, lang);
+  // A word written with diacritics matches terms with the same diacritics; one written without them
+  // matches by its bare stem (customers who type "forsenad" mean "försenad").
+  const stemEntries = bareWord !== word ? t.marked.get(stem(word, lang)) : t.stems.get(key);
+  let fallback: WordMatch['fallback'];
+  if (!stemEntries) {
+    const comp = COMPOUNDING[lang];
+    const compound = comp && t.compoundHeads && key.length >= comp.minHead + comp.minModifier ? compoundHead(t.compoundHeads, key, comp.minModifier) : undefined;
+    if (compound) fallback = { kind: 'compound', entries: compound };
+    else {
+      const typos = typoEntries(lex, lang, key, bareWord);
+      if (typos) fallback = { kind: 'typo', entries: typos };
+    }
+  }
+  m = { key, stem: stemEntries, fallback };
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word, m);
+  return m;
 }
 
 const MAX_PHRASE_GAP = 2;
@@ -129,32 +167,23 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       found = true;
     }
     if (tok.hasDigit) continue; // "3xl": full forms only
+    const words: WordMatch[] = [];
     for (let li = 0; li < languages.length; li++) {
-      const lang = languages[li]!;
-      // A word written with diacritics matches terms with the same diacritics; one written without
-      // them matches by its bare stem (customers who type "forsenad" mean "försenad").
-      const t = lex.tables(lang);
-      const byStem = marked ? t.marked.get(stem(tok.text, lang)) : t.stems.get(keyOf(li, i));
-      if (byStem) {
-        addHits(hits, byStem, tok, i, 'stem', seen);
+      const w = matchWord(lex, languages[li]!, tok.text, b);
+      words.push(w);
+      keys[li]![i] = w.key;
+      if (w.stem) {
+        addHits(hits, w.stem, tok, i, 'stem', seen);
         found = true;
       }
     }
     if (found) continue;
-    for (let li = 0; li < languages.length; li++) {
-      const lang = languages[li]!;
-      const comp = COMPOUNDING[lang];
-      const trie = lex.tables(lang).compoundHeads;
-      const key = keyOf(li, i);
-      if (comp && trie && key.length >= comp.minHead + comp.minModifier) {
-        const entries = compoundHead(trie, key, comp.minModifier);
-        if (entries) {
-          addHits(hits, entries, tok, i, 'compound', seen);
-          found = true;
-        }
+    // Nothing exact or by stem: a compound head or a typo, in the first language that has one.
+    for (const w of words) {
+      if (w.fallback) {
+        addHits(hits, w.fallback.entries, tok, i, w.fallback.kind, seen);
+        break;
       }
-      if (!found) found = typoHits(lex, lang, key, b, tok, i, hits, seen);
-      if (found) break;
     }
   }
 
@@ -170,16 +199,20 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       const byBare = bares[i] !== key ? table.get(bares[i]!) : undefined;
       if (!byKey && !byBare) continue;
       // candidates: phrases whose second word is one of the next words of the clause
-      const candidates = new Set<PhraseEntry>();
+      const candidates: PhraseEntry[] = [];
+      const collect = (list: readonly PhraseEntry[] | undefined) => {
+        if (list) for (const ph of list) if (!candidates.includes(ph)) candidates.push(ph);
+      };
       for (let k = i + 1; k < n && k <= i + 1 + MAX_PHRASE_GAP && tokens[k]!.clause === tok.clause; k++) {
-        for (const byFirst of [byKey, byBare]) {
-          if (!byFirst) continue;
-          const a = byFirst.get(keyOf(li, k));
-          if (a) for (const ph of a) candidates.add(ph);
-          if (bares[k] !== keyOf(li, k)) {
-            const b = byFirst.get(bares[k]!);
-            if (b) for (const ph of b) candidates.add(ph);
-          }
+        const kk = keyOf(li, k);
+        const kb = bares[k]!;
+        if (byKey) {
+          collect(byKey.get(kk));
+          if (kb !== kk) collect(byKey.get(kb));
+        }
+        if (byBare) {
+          collect(byBare.get(kk));
+          if (kb !== kk) collect(byBare.get(kb));
         }
       }
       for (const ph of candidates) {

@@ -42,8 +42,10 @@ export interface LanguageTables {
   readonly typos: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<TypoCandidate> | undefined>>;
   /** Reversed stems of compound heads, as a trie (languages that write compounds as one word). */
   readonly compoundHeads: TrieNode | undefined;
-  /** Key of the first word → key of the second word → phrases (both keys: stem and bare form). */
+  /** Key of the first word → key of the last word → phrases (both keys: stem and bare form). */
   readonly phrases: ReadonlyMap<string, ReadonlyMap<string, readonly PhraseEntry[]>>;
+  /** The most words a phrase of this language has. */
+  readonly maxPhraseWords: number;
 }
 
 export interface CompiledLexicon {
@@ -207,18 +209,20 @@ function buildLanguageTables(
 ): LanguageTables {
   const stems = fromRows(s.stems[language]);
   const marked = fromRows(s.marked[language]);
-  // Phrases are indexed by their first two words, so a common first word ("not", "inte", "non") does
-  // not make every phrase that starts with it a candidate.
+  // Phrases are indexed by their first and last words, so a common first word ("not", "inte", "non")
+  // does not make every phrase that starts with it a candidate, however many phrases there are.
   const phrases = new Map<string, Map<string, PhraseEntry[]>>();
+  let maxPhraseWords = 0;
   for (const [first, id, hasNegator, words] of s.phrases[language]) {
     const e = entries[id]!;
     const exact = e.term.startsWith('=');
     const phrase: PhraseEntry = { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1, exact };
+    maxPhraseWords = Math.max(maxPhraseWords, words.length);
     let byFirst = phrases.get(first);
     if (!byFirst) phrases.set(first, (byFirst = new Map()));
-    const [key2, bare2] = words[1]!;
-    push(byFirst, bare2, phrase);
-    if (!exact && key2 !== bare2) push(byFirst, key2, phrase);
+    const [keyLast, bareLast] = words[words.length - 1]!;
+    push(byFirst, bareLast, phrase);
+    if (!exact && keyLast !== bareLast) push(byFirst, keyLast, phrase);
   }
   // One-typo candidates: the stems and the full forms of terms (a typo in an ending can change the
   // stem). Exact terms never match by typo.
@@ -252,7 +256,7 @@ function buildLanguageTables(
       node.entries = [...(node.entries ?? []), ...list.filter((e) => !node.entries?.includes(e))];
     }
   }
-  return { stems, marked, typos, compoundHeads, phrases };
+  return { stems, marked, typos, compoundHeads, phrases, maxPhraseWords };
 }
 
 /**

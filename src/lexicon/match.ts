@@ -190,20 +190,21 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   // Phrases: a sequence of words, with up to MAX_PHRASE_GAP extra words in between, in one clause.
   for (let li = 0; li < languages.length; li++) {
     const lang = languages[li]!;
-    const table = lex.tables(lang).phrases;
+    const { phrases: table, maxPhraseWords } = lex.tables(lang);
     if (table.size === 0) continue;
+    const reach = maxPhraseWords - 1 + MAX_PHRASE_GAP;
     for (let i = 0; i < n; i++) {
       const tok = tokens[i]!;
       const key = keyOf(li, i);
       const byKey = table.get(key);
       const byBare = bares[i] !== key ? table.get(bares[i]!) : undefined;
       if (!byKey && !byBare) continue;
-      // candidates: phrases whose second word is one of the next words of the clause
+      // candidates: phrases whose last word is one of the next words of the clause
       const candidates: PhraseEntry[] = [];
       const collect = (list: readonly PhraseEntry[] | undefined) => {
         if (list) for (const ph of list) if (!candidates.includes(ph)) candidates.push(ph);
       };
-      for (let k = i + 1; k < n && k <= i + 1 + MAX_PHRASE_GAP && tokens[k]!.clause === tok.clause; k++) {
+      for (let k = i + 1; k < n && k <= i + reach && tokens[k]!.clause === tok.clause; k++) {
         const kk = keyOf(li, k);
         const kb = bares[k]!;
         if (byKey) {

@@ -46,8 +46,12 @@ export interface EvalContext {
 export interface CompiledCondition {
   test(ctx: EvalContext): boolean;
   explain(ctx: EvalContext): ConditionTraceInternal[];
-  /** Concepts at least one of which must be present for the condition to hold; null when none is needed. */
-  readonly triggers: ReadonlySet<number> | null;
+  /**
+   * Features at least one of which must be present for the condition to hold (`c:<concept index>`,
+   * `s:<signal>`, `e:<entity list>`, `f:<field>`); null when the condition can hold without any. Rules
+   * are indexed by them, so an inquiry only evaluates the rules its features can trigger.
+   */
+  readonly triggers: ReadonlySet<string> | null;
   readonly describe: string;
   /** For lint: the leaf conditions as plain data. */
   readonly source: ConditionInput;
@@ -146,7 +150,7 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     return {
       test: (ctx) => usable(ctx).length >= min,
       explain: (ctx) => [{ condition: describe, spans: usable(ctx).map((h) => spanOf(ctx, h, h.field)) }],
-      triggers: wantNegated ? null : new Set([idx]),
+      triggers: wantNegated ? null : new Set([`c:${idx}`]),
       describe,
       source: c,
     };
@@ -201,7 +205,7 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     return {
       test: (ctx) => list(ctx).length >= min,
       explain: (ctx) => [{ condition: describe, spans: list(ctx).map((e) => spanOf(ctx, e)) }],
-      triggers: null,
+      triggers: new Set([`e:${key}`]),
       describe,
       source: c,
     };
@@ -225,7 +229,7 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     return {
       test: (ctx) => matching(ctx).length > 0,
       explain: (ctx) => [{ condition: describe, spans: matching(ctx).map((e) => spanOf(ctx, e)) }],
-      triggers: null,
+      triggers: new Set(['e:amounts']),
       describe,
       source: c,
     };
@@ -248,12 +252,14 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
       const others = c.equals !== undefined || c.oneOf !== undefined || matchesRe !== undefined || c.gte !== undefined || c.lte !== undefined;
       return others ? values.some(check) : true;
     };
-    return { test, explain: () => [{ condition: describe, spans: [] }], triggers: null, describe, source: c };
+    // A field condition can only hold when the field is there, unless it asks for its absence.
+    const triggers = c.exists === false ? null : new Set([`f:${path[0]}`]);
+    return { test, explain: () => [{ condition: describe, spans: [] }], triggers, describe, source: c };
   }
   if (c.signal !== undefined) {
     const signal = c.signal;
     const describe = `signal: ${signal}`;
-    return { test: (ctx) => ctx.signals.has(signal), explain: () => [{ condition: describe, spans: [] }], triggers: null, describe, source: c };
+    return { test: (ctx) => ctx.signals.has(signal), explain: () => [{ condition: describe, spans: [] }], triggers: new Set([`s:${signal}`]), describe, source: c };
   }
   if (c.dateWithin !== undefined) {
     const days = c.dateWithin.days;
@@ -271,7 +277,7 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     return {
       test: (ctx) => matching(ctx).length > 0,
       explain: (ctx) => [{ condition: describe, spans: matching(ctx).map((e) => spanOf(ctx, e)) }],
-      triggers: null,
+      triggers: new Set(['e:dates']),
       describe,
       source: c,
     };

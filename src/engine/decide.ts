@@ -20,9 +20,16 @@ export interface DecideResult {
 /** The rules that fire, in rule order. */
 export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule[] {
   const candidates = new Set<number>(rules.alwaysRules);
+  const add = (feature: string) => {
+    const list = rules.rulesByFeature.get(feature);
+    if (list) for (const r of list) candidates.add(r);
+  };
   ctx.hits.forEach((list, concept) => {
-    if (list && list.length > 0) for (const r of rules.rulesByConcept[concept]!) candidates.add(r);
+    if (list && list.length > 0) add(`c:${concept}`);
   });
+  for (const s of ctx.signals) add(`s:${s}`);
+  for (const [key, list] of Object.entries(ctx.entities)) if ((list as unknown[]).length > 0) add(`e:${key}`);
+  for (const key of Object.keys(ctx.input)) if (ctx.input[key] !== undefined && ctx.input[key] !== null) add(`f:${key}`);
   const order = [...candidates].sort((a, b) => a - b);
   const fired: CompiledRule[] = [];
   for (const i of order) {

@@ -24,9 +24,9 @@ export interface CompiledRules {
   readonly config: Config;
   readonly lexicon: CompiledLexicon;
   readonly rules: readonly CompiledRule[];
-  /** Per concept index: the rules that can only fire when this concept is present. */
-  readonly rulesByConcept: ReadonlyArray<readonly number[]>;
-  /** Rules that can fire without any concept (entities, fields, signals, patterns). */
+  /** Per feature (`c:<concept>`, `s:<signal>`, `e:<entity list>`, `f:<field>`): the rules it can trigger. */
+  readonly rulesByFeature: ReadonlyMap<string, readonly number[]>;
+  /** Rules that can fire without any feature (patterns, phrases, language, negations): always evaluated. */
   readonly alwaysRules: readonly number[];
   readonly priorities: readonly Priority[];
   readonly priorityRank: ReadonlyMap<string, number>;
@@ -64,12 +64,12 @@ export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): 
     const condition = compileCondition(Array.isArray(r.when) ? (r.when.length === 1 ? r.when[0]! : { all: r.when }) : r.when, env);
     return { id: r.id, index, condition, effect: r.then, weight: r.then.weight ?? 1, source: r.source };
   });
-  const rulesByConcept: number[][] = lexicon.concepts.map(() => []);
+  const rulesByFeature = new Map<string, number[]>();
   const alwaysRules: number[] = [];
   for (const rule of rules) {
     const t = rule.condition.triggers;
     if (t === null || t.size === 0) alwaysRules.push(rule.index);
-    else for (const c of t) rulesByConcept[c]!.push(rule.index);
+    else for (const f of t) (rulesByFeature.get(f) ?? rulesByFeature.set(f, []).get(f)!).push(rule.index);
   }
   const priorityRank = new Map(ruleSet.priorities.map((p, i) => [p.id, i]));
   deepFreeze(ruleSet);
@@ -79,7 +79,7 @@ export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): 
     config: ruleSet.config,
     lexicon,
     rules,
-    rulesByConcept,
+    rulesByFeature,
     alwaysRules,
     priorities: ruleSet.priorities,
     priorityRank,

@@ -137,6 +137,25 @@ for (const factor of [1, 10, 100]) {
   line(`  ${String(factor).padStart(3)}× (${rules.ruleSet.rules.length} rules, ${rules.lexicon.termCount} terms): ${fmt(r)}`);
 }
 
+// Worker threads: the CLI on an NDJSON stream, one worker against two.
+{
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  const lines = [];
+  for (let i = 0; i < 40; i++) for (const t of typical) lines.push(JSON.stringify({ id: String(lines.length), text: t }));
+  mkdirSync(path.join(root, '.bench-tmp'), { recursive: true });
+  const file = path.join(root, '.bench-tmp', 'stream.ndjson');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const runCli = (workers) => {
+    const t0 = performance.now();
+    execFileSync('bash', ['-c', `${process.execPath} ${path.join(root, 'dist/cli.js')} classify --workers ${workers} < ${file} > /dev/null`]);
+    return performance.now() - t0;
+  };
+  runCli(1);
+  const one = Math.min(runCli(1), runCli(1));
+  const two = Math.min(runCli(2), runCli(2));
+  line(`\nclassify --workers on ${lines.length.toLocaleString('en-US')} NDJSON inquiries: 1 worker ${(lines.length / (one / 1000)).toFixed(0)}/s, 2 workers ${(lines.length / (two / 1000)).toFixed(0)}/s (${(one / two).toFixed(2)}×)`);
+}
+
 if (existsSync(path.join(root, 'bench/language.mjs'))) {
   line('\nlanguage detection:');
   execFileSync(process.execPath, [path.join(root, 'bench/language.mjs')], { stdio: 'inherit' });

@@ -19,7 +19,7 @@ const USAGE = `inquiry-router — routes customer inquiries to a category, prior
 Usage:
   inquiry-router classify "text"             classify one inquiry, readable output
   inquiry-router classify FILE.eml           classify a raw e-mail
-  inquiry-router classify < in.ndjson        one JSON inquiry per line in, one result per line out
+  inquiry-router classify < in.ndjson        one JSON inquiry per line in, one decision per line out
   inquiry-router classify --table [FILE…]    fixtures or NDJSON files as a table
   inquiry-router test [FILES…]               check fixture files and the rules' own examples
   inquiry-router lint                        check the rule files
@@ -32,12 +32,16 @@ Options:
   --json           machine-readable output
   --coverage       with test: list rules and concepts no fixture exercises
   --workers N      with classify on NDJSON: use N worker threads (results keep the input order)
+  --full           with classify on NDJSON: the whole classification per line (keywords, rules and
+                   their conditions, entities, decision), not just the routing decision
   -h, --help       this text
 `;
 
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Writes text as it is (no newline added); used for streamed output. */
+  raw?: (s: string) => void;
 }
 
 async function routerFor(rules: string | undefined): Promise<Router> {
@@ -133,7 +137,9 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
     }
     const { runPool } = await import('./workers');
     const tty = process.stderr.isTTY;
-    await runPool(script, workers, values.rules, stdin as never, io.out, tty ? (n) => process.stderr.write(`\r${n} classified`) : undefined);
+    // Whole batches go straight to stdout (or, in tests, through io.out without the trailing newline).
+    const write = io.raw ?? ((chunk: string) => io.out(chunk.replace(/\n$/, '')));
+    await runPool(script, workers, values.rules, stdin as never, write, tty ? (n) => process.stderr.write(`\r${n} classified`) : undefined, values.full === true);
     if (tty) process.stderr.write('\n');
     return 0;
   }
@@ -168,7 +174,7 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
   let n = 0;
   for await (const line of rl) {
     n++;
-    if (line.trim()) io.out(classifyLine(router, line, n));
+    if (line.trim()) io.out(classifyLine(router, line, n, values.full === true));
   }
   return 0;
 }
@@ -273,12 +279,13 @@ interface Values {
   table?: boolean;
   coverage?: boolean;
   workers?: string;
+  full?: boolean;
   help?: boolean;
 }
 
 export async function main(
   argv: string[],
-  io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) },
+  io: Io = { out: (s) => console.log(s), err: (s) => console.error(s), raw: (s) => process.stdout.write(s) },
   stdin: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
   /** The CLI script itself, for worker threads (`--workers`). */
   script?: URL,
@@ -295,6 +302,7 @@ export async function main(
         table: { type: 'boolean' },
         coverage: { type: 'boolean' },
         workers: { type: 'string' },
+        full: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

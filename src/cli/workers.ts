@@ -4,18 +4,39 @@
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
 import type { Router } from '../router';
+import type { Classification } from '../types';
 
-const BATCH = 256;
+/** Characters of input sent to a worker at a time (whole lines). */
+const BATCH_CHARS = 128 * 1024;
 
 export interface WorkerData {
   readonly role: 'inquiry-router-worker';
   readonly rules?: string;
+  readonly full?: boolean;
 }
 
-/** One NDJSON line in, one line out (the classification, or an error object). Never throws. */
-export function classifyLine(router: Router, line: string, lineNumber: number): string {
+/** The routing decision of a classification, without its explanation: what a stream consumer acts on. */
+export function summary(r: Classification): Record<string, unknown> {
+  return {
+    category: r.category,
+    priority: r.priority,
+    team: r.team,
+    language: r.language.code,
+    confidence: Math.round(r.language.confidence * 1000) / 1000,
+    tags: r.tags,
+    orderNumbers: r.entities.orderNumbers.map((o) => o.normalized),
+    ...(r.autoReply ? { autoReply: true } : {}),
+    ...(r.sla ? { firstResponseDue: r.sla.firstResponseDue } : {}),
+    rules: r.matchedRules.map((m) => m.id),
+  };
+}
+
+/**
+ * One NDJSON line in, one line out: the decision (or, with `full`, the whole classification), or an
+ * error object. Never throws.
+ */
+export function classifyLine(router: Router, line: string, lineNumber: number, full = false): string {
   let item: Record<string, unknown>;
   try {
     item = JSON.parse(line) as Record<string, unknown>;
@@ -25,7 +46,7 @@ export function classifyLine(router: Router, line: string, lineNumber: number): 
   const { id, text, ...rest } = item && typeof item === 'object' ? item : ({} as Record<string, unknown>);
   try {
     const r = router.classify(typeof text === 'string' ? text : (rest as never));
-    return JSON.stringify({ ...(id !== undefined ? { id } : {}), ...r });
+    return JSON.stringify({ ...(id !== undefined ? { id } : {}), ...(full ? r : summary(r)) });
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     return JSON.stringify({ ...(id !== undefined ? { id } : {}), error: { code: typeof code === 'string' ? code : 'ERROR', message: (e as Error).message } });
@@ -36,22 +57,31 @@ export function classifyLine(router: Router, line: string, lineNumber: number): 
 export async function runWorker(data: WorkerData): Promise<void> {
   const { createRouter } = await import('../router');
   const router = await createRouter(data.rules ? { rules: data.rules } : {});
-  parentPort!.on('message', (msg: { seq: number; first: number; lines: string[] }) => {
-    const out = msg.lines.map((l, i) => (l.trim() ? classifyLine(router, l, msg.first + i) : ''));
-    parentPort!.postMessage({ seq: msg.seq, out });
+  parentPort!.on('message', (msg: { seq: number; first: number; text: string }) => {
+    let out = '';
+    let count = 0;
+    msg.text.split('\n').forEach((l, i) => {
+      if (!l.trim()) return;
+      out += classifyLine(router, l, msg.first + i, data.full === true) + '\n';
+      count++;
+    });
+    parentPort!.postMessage({ seq: msg.seq, out, count });
   });
   parentPort!.postMessage({ ready: true });
 }
 
-/** The main side: read NDJSON, fan out to workers, write results in order. */
-export async function runPool(script: URL, workers: number, rules: string | undefined, input: Readable, write: (s: string) => void, progress?: (done: number) => void): Promise<void> {
-  const pool = Array.from({ length: workers }, () => new Worker(script, { workerData: { role: 'inquiry-router-worker', ...(rules ? { rules } : {}) } satisfies WorkerData }));
+/**
+ * The main side: read NDJSON, fan out to workers, write results in order. `write` receives whole
+ * batches of output lines (each ending in a newline).
+ */
+export async function runPool(script: URL, workers: number, rules: string | undefined, input: Readable, write: (chunk: string) => void, progress?: (done: number) => void, full = false): Promise<void> {
+  const pool = Array.from({ length: workers }, () => new Worker(script, { workerData: { role: 'inquiry-router-worker', full, ...(rules ? { rules } : {}) } satisfies WorkerData }));
   const ready = pool.map((w) => new Promise<void>((resolve, reject) => {
     w.once('error', reject);
     w.once('message', () => resolve());
   }));
   await Promise.all(ready);
-  const pending = new Map<number, string[]>();
+  const pending = new Map<number, string>();
   let nextToWrite = 0;
   let sent = 0;
   let done = 0;
@@ -59,40 +89,46 @@ export async function runPool(script: URL, workers: number, rules: string | unde
   let drained: (() => void) | undefined;
   const flush = () => {
     while (pending.has(nextToWrite)) {
-      for (const line of pending.get(nextToWrite)!) if (line) write(line);
+      const chunk = pending.get(nextToWrite)!;
+      if (chunk) write(chunk);
       pending.delete(nextToWrite);
       nextToWrite++;
     }
   };
   for (const w of pool) {
-    w.on('message', (msg: { seq: number; out: string[] }) => {
+    w.on('message', (msg: { seq: number; out: string; count: number }) => {
       pending.set(msg.seq, msg.out);
       inFlight.delete(msg.seq);
-      done += msg.out.length;
+      done += msg.count;
       progress?.(done);
       flush();
       drained?.();
     });
   }
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let batch: string[] = [];
-  let first = 1;
-  let lineNo = 0;
-  const send = async () => {
+  // The main thread only cuts the input into batches of whole lines; the workers parse them.
+  let carry = '';
+  let lineNo = 1;
+  const send = async (text: string) => {
     // keep at most two batches per worker in flight
     while (inFlight.size >= workers * 2) await new Promise<void>((r) => (drained = r));
     const seq = sent++;
     inFlight.add(seq);
-    pool[seq % workers]!.postMessage({ seq, first, lines: batch });
-    batch = [];
-    first = lineNo + 1;
+    pool[seq % workers]!.postMessage({ seq, first: lineNo, text });
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    lineNo += lines;
   };
-  for await (const line of rl) {
-    lineNo++;
-    batch.push(line);
-    if (batch.length >= BATCH) await send();
+  input.setEncoding('utf8');
+  for await (const chunk of input as AsyncIterable<string>) {
+    carry += chunk;
+    if (carry.length < BATCH_CHARS) continue;
+    const cut = carry.lastIndexOf('\n');
+    if (cut < 0) continue;
+    const text = carry.slice(0, cut);
+    carry = carry.slice(cut + 1);
+    await send(text);
   }
-  if (batch.length) await send();
+  if (carry.trim()) await send(carry.replace(/\n$/, ''));
   while (inFlight.size > 0) await new Promise<void>((r) => (drained = r));
   flush();
   await Promise.all(pool.map((w) => w.terminate()));

@@ -1,27 +1,13 @@
 // Bundled and run by scripts/update-fixture-skips.mjs: writes test/fixture-skips.ts.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { classify } from '../src/router';
-import { compareFixture, parseFixtures } from '../src/fixtures';
-import { parseEml } from '../src/email';
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'entities' && e.name !== 'eml') out.push(...files(p));
-    else if (/\.ya?ml$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
+import { compareFixture } from '../src/fixtures';
+import { fixtureFiles, fixtureInput, loadFixtureFiles } from '../src/fixtures-io';
 const lines: string[] = [];
-for (const f of files('fixtures')) {
-  for (const fx of parseFixtures(readFileSync(f, 'utf8'), f)) {
-    let input: any = fx.input;
-    if (fx.eml) {
-      const e = await parseEml(readFileSync(path.resolve(path.dirname(f), fx.eml)));
-      input = { subject: e.subject, ...(e.body !== undefined ? { body: e.body } : { html: e.html }), receivedAt: e.receivedAt, attachments: e.attachments, headers: e.headers, autoReply: e.autoReply };
-    }
-    const r = classify(input);
+for (const f of fixtureFiles('fixtures')) {
+  for (const fx of loadFixtureFiles([f])) {
+    const r = classify(await fixtureInput(fx));
     const mm = compareFixture(r, fx.expect);
     if (!mm.length) continue;
     const what = mm.filter((m) => m.field !== 'team' || !mm.some((x) => x.field === 'category')).map((m) => m.field === 'tags' ? `tags ${JSON.stringify(r.tags)} (wanted ${m.expected})` : `${m.field} ${JSON.stringify(m.got)} instead of ${JSON.stringify(m.expected)}`).join('; ');

@@ -2,13 +2,12 @@
  * The command line: classify (one inquiry, NDJSON streams, .eml files), test, lint, explain, eval.
  * Exit codes: 0 success, 1 failures found, 2 usage or load errors.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { createRouter, type Router } from '../router';
 import { formatIssue, isInquiryRouterError, RuleLoadError } from '../errors';
-import { compareFixture, parseFixtures, type Fixture } from '../fixtures';
+import { compareFixture } from '../fixtures';
+import { fixtureFiles, fixtureInput, loadFixtureFiles, readEmlInquiry } from '../fixtures-io';
 import type { Classification, InquiryInput } from '../types';
 import { explainText } from './explain';
 import { classifyLine } from './workers';
@@ -76,54 +75,6 @@ export function formatClassification(r: Classification): string {
   return lines.join('\n');
 }
 
-async function readInquiryFile(file: string): Promise<InquiryInput> {
-  const raw = await readFile(file);
-  const { parseEml } = await import('../email');
-  const eml = await parseEml(raw);
-  return {
-    ...(eml.subject !== undefined ? { subject: eml.subject } : {}),
-    ...(eml.body !== undefined ? { body: eml.body } : {}),
-    ...(eml.html !== undefined && eml.body === undefined ? { html: eml.html } : {}),
-    ...(eml.receivedAt ? { receivedAt: eml.receivedAt } : {}),
-    attachments: eml.attachments,
-    headers: eml.headers,
-    autoReply: eml.autoReply,
-    channel: 'email',
-  };
-}
-
-async function loadFixtureFiles(files: readonly string[]): Promise<Fixture[]> {
-  const out: Fixture[] = [];
-  for (const f of files) out.push(...parseFixtures(await readFile(f, 'utf8'), f));
-  return out;
-}
-
-async function fixtureInput(f: Fixture): Promise<string | InquiryInput> {
-  if (f.eml) return readInquiryFile(path.resolve(path.dirname(f.file), f.eml));
-  return f.input;
-}
-
-async function defaultFixtureFiles(): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory() && e.name !== 'entities' && e.name !== 'eml') await walk(p);
-      else if (/\.ya?ml$/.test(e.name)) out.push(p);
-    }
-  };
-  await walk('fixtures');
-  return out;
-}
-
 async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }, script?: URL): Promise<number> {
   const workers = values.workers === undefined ? 0 : Number(values.workers);
   if (values.workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
@@ -145,8 +96,8 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
   }
   const router = await routerFor(values.rules);
   if (values.table) {
-    const files = args.length ? args : await defaultFixtureFiles();
-    const fixtures = await loadFixtureFiles(files);
+    const files = args.length ? args : fixtureFiles();
+    const fixtures = loadFixtureFiles(files);
     io.out(`${pad('id', 34)} ${pad('lang', 4)} ${pad('category', 12)} ${pad('priority', 8)} ${pad('team', 13)} ${pad('order numbers', 24)} text`);
     let ok = 0;
     for (const f of fixtures) {
@@ -161,7 +112,7 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
   }
   if (args.length > 0) {
     const arg = args.join(' ');
-    const input = args.length === 1 && /\.eml$/i.test(arg) ? await readInquiryFile(arg) : arg;
+    const input = args.length === 1 && /\.eml$/i.test(arg) ? await readEmlInquiry(arg) : arg;
     const r = router.classify(input);
     io.out(values.json ? JSON.stringify(r) : formatClassification(r));
     return 0;
@@ -181,8 +132,8 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
 
 async function cmdTest(args: string[], values: Values, io: Io): Promise<number> {
   const router = await routerFor(values.rules);
-  const files = args.length ? args : await defaultFixtureFiles();
-  const fixtures = await loadFixtureFiles(files);
+  const files = args.length ? args : fixtureFiles();
+  const fixtures = loadFixtureFiles(files);
   let failed = 0;
   const firedRules = new Set<string>();
   const seenConcepts = new Set<string>();
@@ -247,7 +198,7 @@ async function cmdExplain(args: string[], values: Values, io: Io): Promise<numbe
   }
   const router = await routerFor(values.rules);
   const arg = args.join(' ');
-  const input = args.length === 1 && /\.eml$/i.test(arg) ? await readInquiryFile(arg) : arg;
+  const input = args.length === 1 && /\.eml$/i.test(arg) ? await readEmlInquiry(arg) : arg;
   io.out(explainText(router.rules, input));
   return 0;
 }
@@ -259,7 +210,7 @@ async function cmdEval(args: string[], values: Values, io: Io): Promise<number> 
     return 2;
   }
   const router = await routerFor(values.rules);
-  const fixtures = await loadFixtureFiles(args);
+  const fixtures = loadFixtureFiles(args);
   const inputs = await Promise.all(fixtures.map(fixtureInput));
   const progress = process.stderr.isTTY && fixtures.length > 200;
   const report = evaluate(router, fixtures, inputs, progress ? (done) => process.stderr.write(`\r${done}/${fixtures.length}`) : undefined);

@@ -8,7 +8,7 @@ import { createRouter, type Router } from '../router';
 import { formatIssue, isInquiryRouterError, RuleLoadError } from '../errors';
 import { compareFixture } from '../fixtures';
 import { fixtureFiles, fixtureInput, loadFixtureFiles, readEmlInquiry } from '../fixtures-io';
-import type { Classification, InquiryInput } from '../types';
+import type { Classification } from '../types';
 import { explainText } from './explain';
 import { classifyLine } from './workers';
 import { lintRules } from './lint';

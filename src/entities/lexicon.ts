@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../languages';
 import type { ResolvedEntityConfig } from './config';
-import { BackwardTokens, fold, isDigitCode, isLetterCode, isUpperCode, tokenizePhrase, tokensAfter } from './text';
+import { BackwardTokens, isDigitCode, isLetterCode, isUpperCode, tokenizePhrase, tokensAfter } from './text';
 
 /**
  * What a nearby word says a number is. `other` covers everything that must not become an order,

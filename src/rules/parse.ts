@@ -93,7 +93,21 @@ function zodMessage(issue: z.core.$ZodIssue): string {
   return `${where}${issue.message}`;
 }
 
-function parseFile(src: RuleSource, issues: RuleIssue[]): ParsedFile | undefined {
+/** Ids that a file which failed validation seems to define (`team:x`), so other files' references to them are not reported as unknown. */
+function salvageIds(raw: unknown, into: Set<string>): void {
+  if (raw === null || typeof raw !== 'object') return;
+  const sections: Array<[string, string]> = [['teams', 'team'], ['categories', 'category'], ['priorities', 'priority'], ['concepts', 'concept']];
+  for (const [section, kind] of sections) {
+    const list = (raw as Record<string, unknown>)[section];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
+      if (typeof id === 'string') into.add(`${kind}:${id}`);
+    }
+  }
+}
+
+function parseFile(src: RuleSource, issues: RuleIssue[], salvaged: Set<string>): ParsedFile | undefined {
   const { file, text } = src;
   if (text.length > MAX_FILE_BYTES) {
     issues.push({ code: 'FILE_TOO_LARGE', severity: 'error', file, line: 1, column: 1, message: `the file has ${text.length} characters; rule files are limited to ${MAX_FILE_BYTES}` });
@@ -123,6 +137,7 @@ function parseFile(src: RuleSource, issues: RuleIssue[]): ParsedFile | undefined
       const pos = position({ doc, lc }, path);
       issues.push({ code: zodIssueCode(issue), severity: 'error', file, ...pos, path: issue.path as Array<string | number>, message: zodMessage(issue) });
     }
+    salvageIds(raw, salvaged);
     return undefined;
   }
   return { file, doc, lc, data: parsed.data };
@@ -150,12 +165,15 @@ export function ruleConditions(rule: Rule): Array<[ConditionInput, Array<string 
 export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: RuleSet | undefined; issues: RuleIssue[] } {
   const issues: RuleIssue[] = [];
   const files: ParsedFile[] = [];
+  // Files that fail to parse are reported and left out; the others are still checked, so one run shows
+  // every problem. Ids the failed files seem to define keep references to them from being reported.
+  const salvaged = new Set<string>();
   for (const src of sources) {
-    const pf = parseFile(src, issues);
+    const pf = parseFile(src, issues, salvaged);
     if (pf) files.push(pf);
   }
+  const someFailed = files.length < sources.length;
   if (sources.length === 0) issues.push({ code: 'NO_RULE_FILES', severity: 'error', message: 'no rule files (*.yaml, *.yml) were found' });
-  if (issues.some((i) => i.severity === 'error')) return { ruleSet: undefined, issues };
 
   const at = (pf: ParsedFile, path: Array<string | number>): SourceRef => ({ file: pf.file, ...position(pf, path) });
   const err = (pf: ParsedFile, path: Array<string | number>, code: string, message: string, severity: 'error' | 'warning' = 'error') =>
@@ -215,6 +233,7 @@ export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: Rul
     for (const [conceptId, list] of Object.entries(lex.terms)) {
       const concept = conceptById.get(conceptId);
       if (!concept) {
+        if (salvaged.has(`concept:${conceptId}`)) continue;
         err(pf, ['lexicon', 'terms', conceptId], 'UNKNOWN_CONCEPT', `terms for concept "${conceptId}", which no concepts section defines`);
         continue;
       }
@@ -232,7 +251,7 @@ export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: Rul
   const refCheck = (pf: ParsedFile | undefined, path: Array<string | number>, kind: 'team' | 'category' | 'priority', value: string | undefined, source?: SourceRef) => {
     if (value === undefined) return;
     const set = kind === 'team' ? teamIds : kind === 'category' ? categoryIds : priorityIds;
-    if (set.has(value)) return;
+    if (set.has(value) || salvaged.has(`${kind}:${value}`)) return;
     const known = [...set].join(', ') || 'none defined';
     const message = `unknown ${kind} "${value}" (known: ${known})`;
     const code = `UNKNOWN_${kind.toUpperCase()}`;
@@ -264,7 +283,7 @@ export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: Rul
     refCheck(pf, ['rules', i, 'then', 'priority'], 'priority', r.then.priority);
     for (const [c, p] of ruleConditions(r)) {
       const path = ['rules', i, ...p];
-      if (c.concept !== undefined && !conceptById.has(c.concept)) {
+      if (c.concept !== undefined && !conceptById.has(c.concept) && !salvaged.has(`concept:${c.concept}`)) {
         err(pf, [...path, 'concept'], 'UNKNOWN_CONCEPT', `unknown concept "${c.concept}"`);
       }
       if (c.pattern !== undefined) {
@@ -298,6 +317,7 @@ export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: Rul
       if (problem) err(configFile, ['config', 'entities', section, 'patterns', i, 'pattern'], problem.code, problem.message);
     });
   }
+  if (someFailed) return { ruleSet: undefined, issues }; // the checks below need every file
   if (priorities.length === 0) issues.push({ code: 'NO_PRIORITIES', severity: 'error', message: 'no priorities are defined (a "priorities:" list, lowest first)' });
   if (categories.length === 0) issues.push({ code: 'NO_CATEGORIES', severity: 'error', message: 'no categories are defined' });
   if (!config.fallback) issues.push({ code: 'MISSING_FALLBACK', severity: 'error', ...(configFile ? at(configFile, ['config']) : {}), message: 'config.fallback (the category for inquiries no rule matches) is required' });

@@ -74,6 +74,19 @@ describe('loading rules', () => {
     }
   });
 
+  test('a file with a schema error does not hide the problems of the other files', async () => {
+    const r = await safeLoadRules(
+      folder({
+        'base.yaml': BASE,
+        'broken.yaml': 'teams:\n  - id: vip-desk\n    colour: gold\n',
+        'rules.yaml': 'rules:\n  - id: a\n    when: { concept: damaged }\n    then: { category: returns, team: nobody }\n  - id: b\n    when: { concept: damaged }\n    then: { category: returns, team: vip-desk }\n',
+      }),
+    );
+    // the schema error, and the unknown team in the other file; vip-desk is defined in the broken file, so it is not reported
+    expect(codes(r).sort()).toEqual(['UNKNOWN_KEY', 'UNKNOWN_TEAM']);
+    if (!r.success) expect(r.error.issues.find((i) => i.code === 'UNKNOWN_TEAM')!.message).toMatch(/"nobody"/);
+  });
+
   test('YAML syntax errors name the line', async () => {
     const r = await safeLoadRules(folder({ 'base.yaml': BASE, 'bad.yaml': 'rules:\n  - id: x\n    when: { concept: damaged\n' }));
     expect(codes(r)).toContain('YAML_SYNTAX');

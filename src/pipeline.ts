@@ -196,7 +196,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
 
   const receivedAt = parseDate(input.receivedAt);
   const context = { language: language.code, ...(input.receivedAt && receivedAt ? { receivedAt: input.receivedAt } : {}) };
-  const bodyEntities = rules.entities.extract(body.length > rules.maxLength ? body.slice(0, rules.maxLength) : body, context);
+  const bodyEntities = rules.entities.extract(analysedBody, context);
   const entities = mergeEntities(subject ? rules.entities.extract(subject.slice(0, rules.maxLength), context) : undefined, bodyEntities);
 
   const nConcepts = rules.lexicon.concepts.length;

@@ -86,7 +86,9 @@ export function semanticChecks(ruleSet: RuleSet): RuleIssue[] {
   });
   for (const r of rules) {
     const check = (c: ConditionInput) => {
-      if (c.not && (c.not.not || c.not.negated)) issues.push({ code: 'DOUBLE_NEGATION', severity: 'warning', ...at(r.source), message: `rule "${r.id}" has a double negation ("not" of ${c.not.not ? '"not"' : 'a negated concept'}); say it positively` });
+      // "not: { not: … }" says the same as the inner condition. ("not" of a negated concept is a
+      // meaning of its own: the customer did not say "not urgent".)
+      if (c.not?.not) issues.push({ code: 'DOUBLE_NEGATION', severity: 'warning', ...at(r.source), message: `rule "${r.id}" has a double negation ("not" of "not"); say it positively` });
       c.all?.forEach(check);
       c.any?.forEach(check);
       if (c.not) check(c.not);

@@ -49,6 +49,8 @@ describe('inquiry-router CLI', () => {
     const r = await run(['lint', '--rules', 'rules']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/0 errors/);
+    // regression: "not" of a negated concept (escalate-time-critical) is not a double negation
+    expect(r.out).not.toMatch(/DOUBLE_NEGATION/);
   });
 
   test('lint reports every problem with code, file, line and column, and exits non-zero', async () => {

@@ -7,7 +7,7 @@ export type { RuleSet } from './rules/parse';
 export { detectLanguage, detectLanguageAll } from './language';
 export { extractEntities, redact } from './entities';
 export type { Entities, Entity, Amount } from './entities';
-export { addBusinessHours, swedishHolidays } from './sla';
+export { addBusinessHours, swedishHolidays, SlaError } from './sla';
 export { LANGUAGES } from './languages';
 export type { Language, LanguageCode } from './languages';
 export { InquiryRouterError, RuleError, RuleLoadError, InputError, isInquiryRouterError } from './errors';

@@ -1,3 +1,5 @@
+import { InquiryRouterError } from '../errors';
+
 /** Why an SLA computation was refused. */
 export type SlaErrorCode =
   /** The calendar configuration is invalid (unknown time zone, bad "HH:MM-HH:MM", no opening hours at all, …). */
@@ -10,12 +12,11 @@ export type SlaErrorCode =
   | 'HORIZON_EXCEEDED';
 
 /** The one error type thrown by `src/sla`; `code` tells the cases apart. */
-export class SlaError extends Error {
-  readonly code: SlaErrorCode;
+export class SlaError extends InquiryRouterError {
+  declare readonly code: SlaErrorCode;
 
   constructor(code: SlaErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'SlaError';
-    this.code = code;
   }
 }

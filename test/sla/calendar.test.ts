@@ -227,3 +227,18 @@ describe('module loading', () => {
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });
+
+describe('SlaError', () => {
+  it('is an InquiryRouterError with a code, like every error the library throws', async () => {
+    const { addBusinessHours } = await import('../../src/sla');
+    const { InquiryRouterError } = await import('../../src/errors');
+    let caught: unknown;
+    try {
+      addBusinessHours('not a date', 2);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InquiryRouterError);
+    expect((caught as { code: string }).code).toBe('INVALID_START');
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Assert, Same } from '../type-checks';
 import type { Language } from '../languages';
 
 /** Regex flags a configured pattern may carry (`g` is always added by the compiler). */
@@ -113,8 +114,6 @@ export interface EntityConfig {
   trackingNumbers?: { contextWords?: Partial<Record<Language, string[]>> | undefined } | undefined;
   phones?: { defaultRegion?: (typeof PHONE_REGIONS)[number] | undefined } | undefined;
 }
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
 /** Fails to compile when the schema and the interface drift apart. */
 export type EntityConfigMatchesSchema = Assert<Same<EntityConfig, z.input<typeof entityConfigSchema>>>;
 

@@ -3,6 +3,7 @@
  * the JSON Schema that editors use (`schema/rules.schema.json`).
  */
 import { z } from 'zod';
+import type { Assert, Extends } from '../type-checks';
 import { LANGUAGES, type Language } from '../languages';
 import { entityConfigSchema, type EntityConfig } from '../entities';
 import { calendarSchema, type CalendarConfig } from '../sla';
@@ -319,8 +320,6 @@ export interface RuleFile {
   rules?: Rule[] | undefined;
 }
 
-type Extends<A, B> = [A] extends [B] ? true : false;
-type Assert<T extends true> = T;
 /** Fails to compile when the schemas and the types above drift apart. */
 export type RuleTypesMatchSchemas = [
   Assert<Extends<z.output<typeof ruleFileSchema>, RuleFile>>,

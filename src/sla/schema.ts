@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Assert, Same } from '../type-checks';
 import { parseIsoDate, parseMonthDay } from './civil';
 import { resolveTimeZone } from './zone';
 
@@ -165,9 +166,7 @@ export interface CalendarConfig {
   special?: Record<string, DayHoursConfig> | undefined;
 }
 type CalendarInput = NonNullable<z.input<typeof calendarSchema>>;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fails to compile when the schema and the interface drift apart. */
 export type CalendarConfigMatchesSchema = Assert<Same<CalendarConfig, CalendarInput>>;
-type Assert<T extends true> = T;
 /** The `calendar:` section after validation, defaults filled in. */
 export type ParsedCalendarConfig = z.output<typeof calendarSchema>;

@@ -40,10 +40,14 @@ export interface LanguageTables {
   readonly marked: ReadonlyMap<string, readonly LexEntry[]>;
   /** Typo buckets: first two letters (`<ab`) or last two (`>yz`) → by length → stems and full forms of terms. */
   readonly typos: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<TypoCandidate> | undefined>>;
-  /** Reversed stems of compound heads, as a trie (languages that write compounds as one word). */
-  readonly compoundHeads: TrieNode | undefined;
-  /** Key of the first word → key of the last word → phrases (both keys: stem and bare form). */
-  readonly phrases: ReadonlyMap<string, ReadonlyMap<string, readonly PhraseEntry[]>>;
+  /**
+   * Key of the first word → id of the last word → phrases (both keys: stem and bare form). Last words
+   * are numbered (`phraseLastIds`) so that looking at the words after a phrase's first word costs no
+   * string hashing.
+   */
+  readonly phrases: ReadonlyMap<string, ReadonlyMap<number, readonly PhraseEntry[]>>;
+  /** Key or bare form of a word that ends some phrase → its id. */
+  readonly phraseLastIds: ReadonlyMap<string, number>;
   /** The most words a phrase of this language has. */
   readonly maxPhraseWords: number;
 }
@@ -65,11 +69,6 @@ export interface CompiledLexicon {
 export interface TypoCandidate {
   readonly stem: string;
   readonly entry: LexEntry;
-}
-
-export interface TrieNode {
-  readonly next: Map<string, TrieNode>;
-  entries: LexEntry[] | undefined;
 }
 
 /** Languages that write compounds as one word, and the shortest head and modifier that count. */
@@ -211,7 +210,13 @@ function buildLanguageTables(
   const marked = fromRows(s.marked[language]);
   // Phrases are indexed by their first and last words, so a common first word ("not", "inte", "non")
   // does not make every phrase that starts with it a candidate, however many phrases there are.
-  const phrases = new Map<string, Map<string, PhraseEntry[]>>();
+  const phrases = new Map<string, Map<number, PhraseEntry[]>>();
+  const phraseLastIds = new Map<string, number>();
+  const lastId = (key: string): number => {
+    let id = phraseLastIds.get(key);
+    if (id === undefined) phraseLastIds.set(key, (id = phraseLastIds.size));
+    return id;
+  };
   let maxPhraseWords = 0;
   for (const [first, id, hasNegator, words] of s.phrases[language]) {
     const e = entries[id]!;
@@ -221,8 +226,8 @@ function buildLanguageTables(
     let byFirst = phrases.get(first);
     if (!byFirst) phrases.set(first, (byFirst = new Map()));
     const [keyLast, bareLast] = words[words.length - 1]!;
-    push(byFirst, bareLast, phrase);
-    if (!exact && keyLast !== bareLast) push(byFirst, keyLast, phrase);
+    push(byFirst, lastId(bareLast), phrase);
+    if (!exact && keyLast !== bareLast) push(byFirst, lastId(keyLast), phrase);
   }
   // One-typo candidates: the stems and the full forms of terms (a typo in an ending can change the
   // stem). Exact terms never match by typo.
@@ -237,26 +242,7 @@ function buildLanguageTables(
   };
   for (const [key, list] of stems) for (const e of list) addTypo(key, e);
   for (const [key, list] of surface) for (const e of list) if (e.language === language && !e.term.startsWith('=')) addTypo(key, e);
-  let compoundHeads: TrieNode | undefined;
-  const comp = COMPOUNDING[language];
-  if (comp) {
-    compoundHeads = { next: new Map(), entries: undefined };
-    for (const [key, list] of stems) {
-      if (key.length < comp.minHead) continue;
-      let node = compoundHeads;
-      for (let i = key.length - 1; i >= 0; i--) {
-        const ch = key[i]!;
-        let nx = node.next.get(ch);
-        if (!nx) {
-          nx = { next: new Map(), entries: undefined };
-          node.next.set(ch, nx);
-        }
-        node = nx;
-      }
-      node.entries = [...(node.entries ?? []), ...list.filter((e) => !node.entries?.includes(e))];
-    }
-  }
-  return { stems, marked, typos, compoundHeads, phrases, maxPhraseWords };
+  return { stems, marked, typos, phrases, phraseLastIds, maxPhraseWords };
 }
 
 /**

@@ -3,11 +3,11 @@
  * candidate language, a Swedish compound head, or one typo away from a long stem; then phrases; then
  * negation ("inte skadad", "not damaged", "non è danneggiato", "nu este deteriorat").
  */
-import type { Language } from '../languages';
+import { LANGUAGES, type Language } from '../languages';
 import { stem } from '../text/stem';
 import { bare } from '../text/normalize';
 import type { Token } from '../text/tokenize';
-import { COMPOUNDING, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LexEntry, type MatchKind, type PhraseEntry, type TrieNode } from './compile';
+import { COMPOUNDING, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LanguageTables, type LexEntry, type MatchKind, type PhraseEntry } from './compile';
 import { NEGATION_WINDOW } from './negation';
 
 export interface LexHit {
@@ -41,22 +41,13 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function compoundHead(trie: TrieNode, key: string, minModifier: number): LexEntry[] | undefined {
-  let node: TrieNode | undefined = trie;
-  let found: LexEntry[] | undefined;
-  for (let i = key.length - 1; i >= minModifier && node; i--) {
-    node = node.next.get(key[i]!);
-    if (node?.entries && i >= minModifier) found = node.entries; // keep the longest head
+/** The longest compound head of `key` that is a stem of a term ("transportskad" → "skad"). */
+function compoundHead(stems: LanguageTables['stems'], key: string, minModifier: number, minHead: number): readonly LexEntry[] | undefined {
+  for (let i = minModifier; i <= key.length - minHead; i++) {
+    const found = stems.get(key.slice(i));
+    if (found) return found;
   }
-  return found;
-}
-
-function addHits(out: LexHit[], entries: readonly LexEntry[], tok: Token, index: number, kind: MatchKind, seen: Set<number>): void {
-  for (const e of entries) {
-    if (seen.has(e.concept)) continue;
-    seen.add(e.concept);
-    out.push({ concept: e.concept, term: e.term, language: e.language, start: tok.start, end: tok.end, first: index, last: index, kind, selfNegating: false, negated: false });
-  }
+  return undefined;
 }
 
 /** Entries one edit away from a long stem or full form of a term (one per concept). */
@@ -84,42 +75,121 @@ function typoEntries(lex: CompiledLexicon, lang: Language, key: string, bareWord
   return found;
 }
 
-/** What one word matches in one language, whatever the text around it: cached per word. */
-interface WordMatch {
+/** What one word matches in one language, whatever the text around it. */
+interface LangWord {
+  /** The word's matching key in this language: its stem without diacritics. */
   readonly key: string;
   readonly stem: readonly LexEntry[] | undefined;
   /** Compound head or typo, used only when nothing matched the word exactly or by stem. */
   readonly fallback: { readonly kind: 'compound' | 'typo'; readonly entries: readonly LexEntry[] } | undefined;
+  /** Phrases whose first word has this word's key, and those whose first word is its bare form. */
+  readonly phrasesByKey: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
+  readonly phrasesByBare: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
+  /** Ids of the key and of the bare form as last words of phrases (-1: no phrase ends with it). */
+  readonly lastKeyId: number;
+  readonly lastBareId: number;
+  /**
+   * A 32-bit filter over last-word ids (bit `id % 32`): of the phrases this word starts, and of this
+   * word as a last word. Most words that start some phrase are followed by no word that ends one of
+   * them, and the filter skips those without a map lookup.
+   */
+  readonly startMask: number;
+  readonly lastMask: number;
 }
 
-const WORD_CACHE_LIMIT = 50_000;
-const wordCaches = new WeakMap<CompiledLexicon, Map<Language, Map<string, WordMatch>>>();
+const idBit = (id: number): number => (id < 0 ? 0 : 1 << (id & 31));
 
-function matchWord(lex: CompiledLexicon, lang: Language, word: string, bareWord: string): WordMatch {
-  let byLang = wordCaches.get(lex);
-  if (!byLang) wordCaches.set(lex, (byLang = new Map()));
-  let cache = byLang.get(lang);
-  if (!cache) byLang.set(lang, (cache = new Map()));
-  let m = cache.get(word);
+function maskOf(...tables: Array<ReadonlyMap<number, unknown> | undefined>): number {
+  let mask = 0;
+  for (const t of tables) if (t) for (const id of t.keys()) mask |= idBit(id);
+  return mask;
+}
+
+/**
+ * What a word is, whatever the text around it: computed once per word and lexicon and then cached, so
+ * that matching an inquiry costs one map lookup per word. The bit masks have bit `i` set for
+ * `LANGUAGES[i]`.
+ */
+interface WordInfo {
+  readonly bare: string;
+  /** Full-form entries (all languages, before the candidate-language filter). */
+  readonly surface: readonly LexEntry[] | undefined;
+  readonly negator: number;
+  readonly breaker: number;
+  readonly notOnly: number;
+  /** Per language index, filled on first use; unused for words with digits (their key is the bare form). */
+  readonly langs: Array<LangWord | undefined>;
+}
+
+const LANGUAGE_INDEX: Readonly<Record<Language, number>> = Object.fromEntries(LANGUAGES.map((l, i) => [l, i])) as Record<Language, number>;
+const WORD_CACHE_LIMIT = 50_000;
+const wordCaches = new WeakMap<CompiledLexicon, Map<string, WordInfo>>();
+
+function makeWordInfo(lex: CompiledLexicon, word: string, hasDigit: boolean): WordInfo {
+  const b = bare(word);
+  let negator = 0;
+  let breaker = 0;
+  let notOnly = 0;
+  // negation words have no digits (a test checks it)
+  for (let li = 0; li < (hasDigit ? 0 : LANGUAGES.length); li++) {
+    const lang = LANGUAGES[li]!;
+    if (lex.negators[lang].has(word)) negator |= 1 << li;
+    if (lex.breakers[lang].has(word)) breaker |= 1 << li;
+    if (lex.notOnly[lang].has(word)) notOnly |= 1 << li;
+  }
+  const surface = b !== word ? lex.surfaceMarked.get(word) : lex.surface.get(b);
+  return { bare: b, surface, negator, breaker, notOnly, langs: [] };
+}
+
+/** The word's facts, cached per lexicon. Words with digits and very long words are not cached (they are mostly unique). */
+function wordInfo(lex: CompiledLexicon, tok: Token): WordInfo {
+  if (tok.hasDigit || tok.text.length > 40) return makeWordInfo(lex, tok.text, tok.hasDigit);
+  let cache = wordCaches.get(lex);
+  if (!cache) wordCaches.set(lex, (cache = new Map()));
+  let info = cache.get(tok.text);
+  if (!info) {
+    info = makeWordInfo(lex, tok.text, false);
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(tok.text, info);
+  }
+  return info;
+}
+
+function langWord(lex: CompiledLexicon, info: WordInfo, word: string, lang: Language, li: number): LangWord {
+  let m = info.langs[li];
   if (m) return m;
   const t = lex.tables(lang);
   const key = wordKey(word, lang);
+  const bareWord = info.bare;
   // A word written with diacritics matches terms with the same diacritics; one written without them
   // matches by its bare stem (customers who type "forsenad" mean "försenad").
   const stemEntries = bareWord !== word ? t.marked.get(stem(word, lang)) : t.stems.get(key);
-  let fallback: WordMatch['fallback'];
+  let fallback: LangWord['fallback'];
   if (!stemEntries) {
     const comp = COMPOUNDING[lang];
-    const compound = comp && t.compoundHeads && key.length >= comp.minHead + comp.minModifier ? compoundHead(t.compoundHeads, key, comp.minModifier) : undefined;
+    const compound = comp && key.length >= comp.minHead + comp.minModifier ? compoundHead(t.stems, key, comp.minModifier, comp.minHead) : undefined;
     if (compound) fallback = { kind: 'compound', entries: compound };
     else {
       const typos = typoEntries(lex, lang, key, bareWord);
       if (typos) fallback = { kind: 'typo', entries: typos };
     }
   }
-  m = { key, stem: stemEntries, fallback };
-  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-  cache.set(word, m);
+  const phrasesByKey = t.phrases.get(key);
+  const phrasesByBare = bareWord !== key ? t.phrases.get(bareWord) : undefined;
+  const lastKeyId = t.phraseLastIds.get(key) ?? -1;
+  const lastBareId = bareWord !== key ? (t.phraseLastIds.get(bareWord) ?? -1) : lastKeyId;
+  m = {
+    key,
+    stem: stemEntries,
+    fallback,
+    phrasesByKey,
+    phrasesByBare,
+    lastKeyId,
+    lastBareId,
+    startMask: maskOf(phrasesByKey, phrasesByBare),
+    lastMask: idBit(lastKeyId) | idBit(lastBareId),
+  };
+  info.langs[li] = m;
   return m;
 }
 
@@ -132,56 +202,43 @@ const MAX_PHRASE_GAP = 2;
 export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], languages: readonly Language[]): LexHit[] {
   const hits: LexHit[] = [];
   const n = tokens.length;
-  const seen = new Set<number>();
-  const inLanguages = new Set<Language>(languages);
-  // The word without diacritics, and its matching key in each candidate language: computed once.
-  const bares: string[] = new Array<string>(n);
-  for (let i = 0; i < n; i++) bares[i] = bare(tokens[i]!.text);
-  const keys: Array<Array<string | undefined>> = languages.map(() => new Array<string | undefined>(n));
-  const keyOf = (li: number, i: number): string => {
-    const row = keys[li]!;
-    let k = row[i];
-    if (k === undefined) {
-      const t = tokens[i]!;
-      k = t.hasDigit || t.text.length > 40 ? bares[i]! : wordKey(t.text, languages[li]!);
-      row[i] = k;
-    }
-    return k;
-  };
+  const langIndex = languages.map((l) => LANGUAGE_INDEX[l]);
+  let inLanguages = 0;
+  for (const li of langIndex) inLanguages |= 1 << li;
+  const infos: WordInfo[] = new Array<WordInfo>(n);
+  for (let i = 0; i < n; i++) infos[i] = wordInfo(lex, tokens[i]!);
 
   for (let i = 0; i < n; i++) {
     const tok = tokens[i]!;
     if (!tok.hasLetter || tok.text.length > 40) continue;
-    seen.clear();
-    const b = bares[i]!;
+    const info = infos[i]!;
+    const first = hits.length;
+    const b = info.bare;
     // A full form matches in any language when it is long enough to be unambiguous ("refund" in a
     // Swedish message); short ones and exact ("=") terms only in the candidate languages ("tva" is VAT
     // in Romanian, two in Swedish).
-    const marked = b !== tok.text;
-    const exact = (marked ? lex.surfaceMarked.get(tok.text) : lex.surface.get(b))?.filter(
-      (e) => inLanguages.has(e.language) || (b.length >= 6 && !e.term.startsWith('=')),
-    );
     let found = false;
-    if (exact && exact.length > 0) {
-      addHits(hits, exact, tok, i, 'exact', seen);
-      found = true;
+    if (info.surface) {
+      for (const e of info.surface) {
+        if (inLanguages & (1 << LANGUAGE_INDEX[e.language]) || (b.length >= 6 && !e.term.startsWith('='))) {
+          found = addHit(hits, first, e, tok, i, 'exact') || found;
+        }
+      }
     }
     if (tok.hasDigit) continue; // "3xl": full forms only
-    const words: WordMatch[] = [];
     for (let li = 0; li < languages.length; li++) {
-      const w = matchWord(lex, languages[li]!, tok.text, b);
-      words.push(w);
-      keys[li]![i] = w.key;
+      const w = langWord(lex, info, tok.text, languages[li]!, langIndex[li]!);
       if (w.stem) {
-        addHits(hits, w.stem, tok, i, 'stem', seen);
+        for (const e of w.stem) addHit(hits, first, e, tok, i, 'stem');
         found = true;
       }
     }
     if (found) continue;
     // Nothing exact or by stem: a compound head or a typo, in the first language that has one.
-    for (const w of words) {
+    for (let li = 0; li < languages.length; li++) {
+      const w = info.langs[langIndex[li]!]!;
       if (w.fallback) {
-        addHits(hits, w.fallback.entries, tok, i, w.fallback.kind, seen);
+        for (const e of w.fallback.entries) addHit(hits, first, e, tok, i, w.fallback.kind);
         break;
       }
     }
@@ -190,34 +247,60 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   // Phrases: a sequence of words, with up to MAX_PHRASE_GAP extra words in between, in one clause.
   for (let li = 0; li < languages.length; li++) {
     const lang = languages[li]!;
-    const { phrases: table, maxPhraseWords } = lex.tables(lang);
+    const bit = 1 << langIndex[li]!;
+    const tables = lex.tables(lang);
+    const { phrases: table, maxPhraseWords } = tables;
     if (table.size === 0) continue;
     const reach = maxPhraseWords - 1 + MAX_PHRASE_GAP;
+    // each token in this language (undefined for words with digits and very long ones), and its ids as
+    // the last word of a phrase: by key and by bare form
+    const words: Array<LangWord | undefined> = new Array<LangWord | undefined>(n);
+    const lastIds: number[] = new Array<number>(2 * n);
+    const lastMasks: number[] = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      const t = tokens[k]!;
+      if (t.hasDigit || t.text.length > 40) {
+        words[k] = undefined;
+        lastIds[2 * k] = lastIds[2 * k + 1] = tables.phraseLastIds.get(infos[k]!.bare) ?? -1;
+        lastMasks[k] = idBit(lastIds[2 * k]!);
+      } else {
+        const w = langWord(lex, infos[k]!, t.text, lang, langIndex[li]!);
+        words[k] = w;
+        lastIds[2 * k] = w.lastKeyId;
+        lastIds[2 * k + 1] = w.lastBareId;
+        lastMasks[k] = w.lastMask;
+      }
+    }
+    const keyAt = (k: number): string => words[k]?.key ?? infos[k]!.bare;
     for (let i = 0; i < n; i++) {
       const tok = tokens[i]!;
-      const key = keyOf(li, i);
-      const byKey = table.get(key);
-      const byBare = bares[i] !== key ? table.get(bares[i]!) : undefined;
+      const w = words[i];
+      const byKey = w ? w.phrasesByKey : table.get(infos[i]!.bare);
+      const byBare = w?.phrasesByBare;
       if (!byKey && !byBare) continue;
+      const startMask = w ? w.startMask : maskOf(byKey);
+      const bareI = infos[i]!.bare;
       // candidates: phrases whose last word is one of the next words of the clause
-      const candidates: PhraseEntry[] = [];
+      let candidates: PhraseEntry[] | undefined;
       const collect = (list: readonly PhraseEntry[] | undefined) => {
-        if (list) for (const ph of list) if (!candidates.includes(ph)) candidates.push(ph);
+        if (list) for (const ph of list) if (!(candidates ??= []).includes(ph)) candidates.push(ph);
       };
       for (let k = i + 1; k < n && k <= i + reach && tokens[k]!.clause === tok.clause; k++) {
-        const kk = keyOf(li, k);
-        const kb = bares[k]!;
+        if ((lastMasks[k]! & startMask) === 0) continue;
+        const kk = lastIds[2 * k]!;
+        const kb = lastIds[2 * k + 1]!;
         if (byKey) {
-          collect(byKey.get(kk));
-          if (kb !== kk) collect(byKey.get(kb));
+          if (kk >= 0) collect(byKey.get(kk));
+          if (kb !== kk && kb >= 0) collect(byKey.get(kb));
         }
         if (byBare) {
-          collect(byBare.get(kk));
-          if (kb !== kk) collect(byBare.get(kb));
+          if (kk >= 0) collect(byBare.get(kk));
+          if (kb !== kk && kb >= 0) collect(byBare.get(kb));
         }
       }
+      if (!candidates) continue;
       for (const ph of candidates) {
-        if (ph.exact && bares[i] !== ph.words[0]!.bare) continue;
+        if (ph.exact && bareI !== ph.words[0]!.bare) continue;
         let j = i;
         let gaps = 0;
         let gapNegated = false;
@@ -230,11 +313,11 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
               k = n;
               break;
             }
-            if (bares[k] === want.bare || (!ph.exact && keyOf(li, k) === want.key)) break;
+            if (infos[k]!.bare === want.bare || (!ph.exact && keyAt(k) === want.key)) break;
           }
           if (k >= n || k - j - 1 + gaps > MAX_PHRASE_GAP) ok = false;
           else {
-            for (let g = j + 1; g < k; g++) if (lex.negators[lang].has(tokens[g]!.text)) gapNegated = true;
+            for (let g = j + 1; g < k; g++) if (infos[g]!.negator & bit) gapNegated = true;
             gaps += k - j - 1;
             j = k;
           }
@@ -265,21 +348,29 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
 
   for (const h of hits) {
     if (h.negated || h.selfNegating) continue;
-    h.negated = isNegated(lex, tokens, h.first, languages);
+    h.negated = isNegated(tokens, infos, h.first, langIndex);
   }
   return hits;
 }
 
-function isNegated(lex: CompiledLexicon, tokens: readonly Token[], first: number, languages: readonly Language[]): boolean {
+/** Adds a hit of `e` on token `index` unless one of its concept is there already (hits from `from` on are this token's). */
+function addHit(out: LexHit[], from: number, e: LexEntry, tok: Token, index: number, kind: MatchKind): boolean {
+  for (let h = from; h < out.length; h++) if (out[h]!.concept === e.concept) return true;
+  out.push({ concept: e.concept, term: e.term, language: e.language, start: tok.start, end: tok.end, first: index, last: index, kind, selfNegating: false, negated: false });
+  return true;
+}
+
+function isNegated(tokens: readonly Token[], infos: readonly WordInfo[], first: number, langIndex: readonly number[]): boolean {
   const clause = tokens[first]!.clause;
   for (let k = first - 1; k >= 0 && k >= first - NEGATION_WINDOW; k--) {
-    const t = tokens[k]!;
-    if (t.clause !== clause) return false;
-    for (const lang of languages) {
-      if (lex.breakers[lang].has(t.text)) return false;
-      if (lex.negators[lang].has(t.text)) {
-        const after = tokens[k + 1];
-        if (after && k + 1 < first && lex.notOnly[lang].has(after.text)) return false;
+    if (tokens[k]!.clause !== clause) return false;
+    const info = infos[k]!;
+    if (!(info.negator | info.breaker)) continue;
+    for (const li of langIndex) {
+      const bit = 1 << li;
+      if (info.breaker & bit) return false;
+      if (info.negator & bit) {
+        if (k + 1 < first && infos[k + 1]!.notOnly & bit) return false;
         return true;
       }
     }

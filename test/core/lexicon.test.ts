@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileLexicon } from '../../src/lexicon/compile';
 import { matchLexicon, withinOneEdit } from '../../src/lexicon/match';
+import { NEGATION } from '../../src/lexicon/negation';
 import { normalize } from '../../src/text/normalize';
 import { tokenize } from '../../src/text/tokenize';
 import type { Language } from '../../src/languages';
@@ -59,6 +60,18 @@ describe('lexicon matching', () => {
     const h = hits(text, [lang]).filter((x) => x.concept === 'damaged');
     expect(h.length).toBeGreaterThan(0);
     expect(h.every((x) => x.negated)).toBe(true);
+  });
+
+  test('negation words hold no digits (words with digits are never looked up as negators)', () => {
+    for (const cues of Object.values(NEGATION)) {
+      for (const word of [...cues.negators, ...cues.breakers, ...cues.notOnly]) expect(word).not.toMatch(/\d/);
+    }
+  });
+
+  test('compound heads, phrases over gap words and negation inside and before a phrase', () => {
+    expect(hits('Varan var transportskadad', ['sv'])).toEqual([{ concept: 'damaged', negated: false, kind: 'compound' }]);
+    expect(hits('Paketet har ännu inte kommit', ['sv']).find((h) => h.concept === 'not_received')).toEqual({ concept: 'not_received', negated: false, kind: 'phrase' });
+    expect(hits('Coletul nu a ajuns', ['ro', 'sv', 'en', 'it']).filter((h) => h.kind === 'phrase')).toEqual([{ concept: 'not_received', negated: false, kind: 'phrase' }]);
   });
 
   test('negation does not cross a clause or a contrast', () => {

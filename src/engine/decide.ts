@@ -19,20 +19,23 @@ export interface DecideResult {
 
 /** The rules that fire, in rule order. */
 export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule[] {
-  const candidates = new Set<number>(rules.alwaysRules);
-  const add = (feature: string) => {
-    const list = rules.rulesByFeature.get(feature);
-    if (list) for (const r of list) candidates.add(r);
+  const candidates: number[] = [...rules.alwaysRules];
+  const add = (list: readonly number[] | undefined) => {
+    if (list) for (const r of list) candidates.push(r);
   };
-  ctx.hits.forEach((list, concept) => {
-    if (list && list.length > 0) add(`c:${concept}`);
-  });
-  for (const s of ctx.signals) add(`s:${s}`);
-  for (const [key, list] of Object.entries(ctx.entities)) if ((list as unknown[]).length > 0) add(`e:${key}`);
-  for (const key of Object.keys(ctx.input)) if (ctx.input[key] !== undefined && ctx.input[key] !== null) add(`f:${key}`);
-  const order = [...candidates].sort((a, b) => a - b);
+  for (let concept = 0; concept < ctx.hits.length; concept++) {
+    const list = ctx.hits[concept];
+    if (list && list.length > 0) add(rules.rulesByConcept[concept]);
+  }
+  for (const s of ctx.signals) add(rules.rulesBySignal.get(s));
+  for (const key in ctx.entities) if ((ctx.entities[key as keyof typeof ctx.entities] as unknown[]).length > 0) add(rules.rulesByEntity.get(key));
+  for (const key of Object.keys(ctx.input)) if (ctx.input[key] !== undefined && ctx.input[key] !== null) add(rules.rulesByField.get(key));
+  candidates.sort((a, b) => a - b);
   const fired: CompiledRule[] = [];
-  for (const i of order) {
+  let previous = -1;
+  for (const i of candidates) {
+    if (i === previous) continue;
+    previous = i;
     const rule = rules.rules[i]!;
     if (rule.condition.test(ctx)) fired.push(rule);
   }

@@ -26,6 +26,11 @@ export interface CompiledRules {
   readonly rules: readonly CompiledRule[];
   /** Per feature (`c:<concept>`, `s:<signal>`, `e:<entity list>`, `f:<field>`): the rules it can trigger. */
   readonly rulesByFeature: ReadonlyMap<string, readonly number[]>;
+  /** The same index split by kind, so that looking a feature up builds no string: concepts by index. */
+  readonly rulesByConcept: ReadonlyArray<readonly number[] | undefined>;
+  readonly rulesBySignal: ReadonlyMap<string, readonly number[]>;
+  readonly rulesByEntity: ReadonlyMap<string, readonly number[]>;
+  readonly rulesByField: ReadonlyMap<string, readonly number[]>;
   /** Rules that can fire without any feature (patterns, phrases, language, negations): always evaluated. */
   readonly alwaysRules: readonly number[];
   readonly priorities: readonly Priority[];
@@ -71,6 +76,8 @@ export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): 
     if (t === null || t.size === 0) alwaysRules.push(rule.index);
     else for (const f of t) (rulesByFeature.get(f) ?? rulesByFeature.set(f, []).get(f)!).push(rule.index);
   }
+  const rulesByConcept = lexicon.concepts.map((_, i) => rulesByFeature.get(`c:${i}`));
+  const byKind = (kind: string) => new Map([...rulesByFeature].filter(([f]) => f.startsWith(kind)).map(([f, list]) => [f.slice(kind.length), list]));
   const priorityRank = new Map(ruleSet.priorities.map((p, i) => [p.id, i]));
   deepFreeze(ruleSet);
   let calendar: BusinessCalendar | undefined; // compiled on first use: only SLA due times need it
@@ -80,6 +87,10 @@ export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): 
     lexicon,
     rules,
     rulesByFeature,
+    rulesByConcept,
+    rulesBySignal: byKind('s:'),
+    rulesByEntity: byKind('e:'),
+    rulesByField: byKind('f:'),
     alwaysRules,
     priorities: ruleSet.priorities,
     priorityRank,

@@ -3,8 +3,9 @@
  * of rule files (compiled once; `watch: true` reloads edits atomically and keeps the last good rules).
  */
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
-import { DEFAULT_RULES } from './generated/default-rules';
-import type { SerializedLexicon } from './lexicon/compile';
+import { DEFAULT_LANGUAGE_TABLES, DEFAULT_RULES } from './generated/default-rules';
+import { LANGUAGES } from './languages';
+import type { SerializedLanguageTables, SerializedLexicon } from './lexicon/compile';
 import type { RuleLoadError } from './errors';
 import { classifyWith } from './pipeline';
 import { compileRuleSet, type CompiledRules } from './rules/compile';
@@ -17,8 +18,11 @@ let defaults: CompiledRules | undefined;
 /** The default rules, compiled on first use (the rule set itself is built into the package). */
 export function defaultRules(): CompiledRules {
   if (!defaults) {
-    const { ruleSet, lexicon } = DEFAULT_RULES as { ruleSet: RuleSet; lexicon: SerializedLexicon };
-    defaults = compileRuleSet(ruleSet, lexicon);
+    const { ruleSet, lexicon } = DEFAULT_RULES as { ruleSet: RuleSet; lexicon: Omit<SerializedLexicon, 'languages'> };
+    const languages = Object.fromEntries(
+      LANGUAGES.map((l) => [l, () => JSON.parse(DEFAULT_LANGUAGE_TABLES[l]!) as SerializedLanguageTables]),
+    ) as SerializedLexicon['languages'];
+    defaults = compileRuleSet(ruleSet, { ...lexicon, languages });
   }
   return defaults;
 }

@@ -90,7 +90,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function perLanguage<T>(make: () => T): Record<Language, T> {
-  return Object.fromEntries(LANGUAGES.map((l) => [l, make()])) as Record<Language, T>;
+  return perLanguageOf(() => make());
+}
+
+function perLanguageOf<T>(make: (language: Language) => T): Record<Language, T> {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, make(l)])) as Record<Language, T>;
 }
 
 export interface LexiconInput {
@@ -104,42 +108,56 @@ type KeyRow = [key: string, ...entries: number[]];
  * A lexicon with every term already stemmed: plain JSON, so the default rules ship precompiled and
  * the first classify does no stemming.
  */
+/** The tables of one language, precompiled. */
+export interface SerializedLanguageTables {
+  readonly stems: readonly KeyRow[];
+  readonly marked: readonly KeyRow[];
+  /**
+   * Phrases: entry, whether the phrase holds a negator, and its words, space-separated, each as its key
+   * or as `key|bare` when its bare form differs.
+   */
+  readonly phrases: ReadonlyArray<readonly [entry: number, hasNegator: 0 | 1, words: string]>;
+}
+
 export interface SerializedLexicon {
   readonly concepts: readonly string[];
-  readonly entries: ReadonlyArray<readonly [concept: number, term: string, language: Language]>;
+  /** Concept index, term as written, index of the language in LANGUAGES. */
+  readonly entries: ReadonlyArray<readonly [concept: number, term: string, language: number]>;
   readonly surface: readonly KeyRow[];
   readonly surfaceMarked: readonly KeyRow[];
-  readonly stems: Readonly<Record<Language, readonly KeyRow[]>>;
-  readonly marked: Readonly<Record<Language, readonly KeyRow[]>>;
-  readonly phrases: Readonly<Record<Language, ReadonlyArray<readonly [firstKey: string, entry: number, hasNegator: 0 | 1, words: ReadonlyArray<readonly [key: string, bare: string]>]>>>;
+  /** Per language: its tables, or a function that returns them (called once, when the language is first needed). */
+  readonly languages: Readonly<Record<Language, SerializedLanguageTables | (() => SerializedLanguageTables)>>;
   readonly termCount: number;
 }
 
 /** Stems every term: the slow half of compiling a lexicon. */
 export function precompileLexicon(concepts: readonly LexiconInput[]): SerializedLexicon {
-  const entries: Array<[number, string, Language]> = [];
+  const entries: Array<[number, string, number]> = [];
   const surface = new Map<string, number[]>();
   const surfaceMarked = new Map<string, number[]>();
   const stems = perLanguage(() => new Map<string, number[]>());
   const marked = perLanguage(() => new Map<string, number[]>());
-  const phrases = perLanguage(() => [] as Array<[string, number, 0 | 1, Array<[string, string]>]>);
+  const phrases = perLanguage(() => [] as Array<[number, 0 | 1, string]>);
   const negators = perLanguage(() => new Set<string>());
   for (const l of LANGUAGES) for (const w of NEGATION[l].negators) negators[l].add(w);
   let termCount = 0;
   concepts.forEach((concept, index) => {
-    for (const language of LANGUAGES) {
+    LANGUAGES.forEach((language, languageIndex) => {
       for (const raw of concept.terms[language] ?? []) {
         termCount++;
         const exact = raw.startsWith('=');
         const text = normalize(exact ? raw.slice(1) : raw).text.trim();
         const words = tokenize(text).filter((t) => t.hasLetter || t.hasDigit);
         if (words.length === 0) continue;
-        const entry = entries.push([index, raw, language]) - 1;
+        const entry = entries.push([index, raw, languageIndex]) - 1;
         if (words.length > 1) {
-          const phraseWords = words.map((w): [string, string] => [exact ? bare(w.text) : wordKey(w.text, language), bare(w.text)]);
+          const phraseWords = words.map((w) => {
+            const b = bare(w.text);
+            const key = exact ? b : wordKey(w.text, language);
+            return key === b ? key : `${key}|${b}`;
+          });
           const hasNegator = words.some((w) => negators[language].has(w.text)) ? 1 : 0;
-          phrases[language].push([phraseWords[0]![0], entry, hasNegator, phraseWords]);
-          if (!exact && phraseWords[0]![1] !== phraseWords[0]![0]) phrases[language].push([phraseWords[0]![1], entry, hasNegator, phraseWords]);
+          phrases[language].push([entry, hasNegator, phraseWords.join(' ')]);
           continue;
         }
         const word = words[0]!.text;
@@ -151,7 +169,7 @@ export function precompileLexicon(concepts: readonly LexiconInput[]): Serialized
         // the stem of the diacritic-free spelling, which customers often type
         push(stems[language], stem(bare(word), language), entry);
       }
-    }
+    });
   });
   const rows = (m: Map<string, number[]>): KeyRow[] => [...m].map(([k, v]) => [k, ...v]);
   return {
@@ -159,16 +177,14 @@ export function precompileLexicon(concepts: readonly LexiconInput[]): Serialized
     entries,
     surface: rows(surface),
     surfaceMarked: rows(surfaceMarked),
-    stems: Object.fromEntries(LANGUAGES.map((l) => [l, rows(stems[l])])) as Record<Language, KeyRow[]>,
-    marked: Object.fromEntries(LANGUAGES.map((l) => [l, rows(marked[l])])) as Record<Language, KeyRow[]>,
-    phrases,
+    languages: perLanguageOf((l): SerializedLanguageTables => ({ stems: rows(stems[l]), marked: rows(marked[l]), phrases: phrases[l] })),
     termCount,
   };
 }
 
 /** Builds the lookup tables from a precompiled lexicon: the fast half (no stemming). */
 export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
-  const entries: LexEntry[] = s.entries.map(([concept, term, language]) => ({ concept, term, language }));
+  const entries: LexEntry[] = s.entries.map(([concept, term, language]) => ({ concept, term, language: LANGUAGES[language]! }));
   const fromRows = (rows: readonly KeyRow[]) => {
     const m = new Map<string, LexEntry[]>();
     for (const [key, ...ids] of rows) m.set(key, ids.map((i) => entries[i]!));
@@ -182,7 +198,8 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
   const tables = (language: Language): LanguageTables => {
     let t = built.get(language);
     if (!t) {
-      t = buildLanguageTables(s, language, entries, fromRows, surface);
+      const data = s.languages[language];
+      t = buildLanguageTables(typeof data === 'function' ? data() : data, language, entries, fromRows, surface);
       built.set(language, t);
     }
     return t;
@@ -200,14 +217,14 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
 }
 
 function buildLanguageTables(
-  s: SerializedLexicon,
+  s: SerializedLanguageTables,
   language: Language,
   entries: readonly LexEntry[],
   fromRows: (rows: readonly KeyRow[]) => Map<string, LexEntry[]>,
   surface: ReadonlyMap<string, readonly LexEntry[]>,
 ): LanguageTables {
-  const stems = fromRows(s.stems[language]);
-  const marked = fromRows(s.marked[language]);
+  const stems = fromRows(s.stems);
+  const marked = fromRows(s.marked);
   // Phrases are indexed by their first and last words, so a common first word ("not", "inte", "non")
   // does not make every phrase that starts with it a candidate, however many phrases there are.
   const phrases = new Map<string, Map<number, PhraseEntry[]>>();
@@ -218,16 +235,24 @@ function buildLanguageTables(
     return id;
   };
   let maxPhraseWords = 0;
-  for (const [first, id, hasNegator, words] of s.phrases[language]) {
+  for (const [id, hasNegator, text] of s.phrases) {
     const e = entries[id]!;
     const exact = e.term.startsWith('=');
-    const phrase: PhraseEntry = { ...e, words: words.map(([key, b]) => ({ key, bare: b })), hasNegator: hasNegator === 1, exact };
+    const words = text.split(' ').map((w): PhraseWord => {
+      const bar = w.indexOf('|');
+      return bar < 0 ? { key: w, bare: w } : { key: w.slice(0, bar), bare: w.slice(bar + 1) };
+    });
+    const phrase: PhraseEntry = { ...e, words, hasNegator: hasNegator === 1, exact };
     maxPhraseWords = Math.max(maxPhraseWords, words.length);
-    let byFirst = phrases.get(first);
-    if (!byFirst) phrases.set(first, (byFirst = new Map()));
-    const [keyLast, bareLast] = words[words.length - 1]!;
-    push(byFirst, lastId(bareLast), phrase);
-    if (!exact && keyLast !== bareLast) push(byFirst, lastId(keyLast), phrase);
+    const { key: keyLast, bare: bareLast } = words[words.length - 1]!;
+    const last = [lastId(bareLast), ...(!exact && keyLast !== bareLast ? [lastId(keyLast)] : [])];
+    // indexed by the first word's key and, when it differs, by its bare form
+    const { key: keyFirst, bare: bareFirst } = words[0]!;
+    for (const first of keyFirst === bareFirst || exact ? [keyFirst] : [keyFirst, bareFirst]) {
+      let byFirst = phrases.get(first);
+      if (!byFirst) phrases.set(first, (byFirst = new Map()));
+      for (const id of last) push(byFirst, id, phrase);
+    }
   }
   // One-typo candidates: the stems and the full forms of terms (a typo in an ending can change the
   // stem). Exact terms never match by typo.

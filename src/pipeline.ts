@@ -51,6 +51,11 @@ function parseDate(s: string | undefined): Date | undefined {
 
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
+/** Letter (1) and upper-case letter (2) flags of the first 0x250 code points (Latin, Latin-1 and Latin Extended A/B). */
+const LATIN_FLAGS = Uint8Array.from({ length: 0x250 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  return (LETTER.test(ch) ? 1 : 0) | (UPPER.test(ch) ? 2 : 0);
+});
 
 /** SHOUTING: most letters in capitals, or a run of four or more capitalised words. */
 function isShouting(text: string): boolean {
@@ -70,16 +75,15 @@ function isShouting(text: string): boolean {
     wordUpper = 0;
   };
   for (let i = 0; i < limit; i++) {
-    const ch = text[i]!;
-    const code = ch.charCodeAt(0);
-    const isLetter = code < 128 ? (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : LETTER.test(ch);
+    const code = text.charCodeAt(i);
+    const isLetter = code < 0x250 ? (LATIN_FLAGS[code]! & 1) === 1 : LETTER.test(text[i]!);
     if (!isLetter) {
-      if (ch !== '-' && ch !== "'") endWord();
+      if (code !== 0x2d && code !== 0x27) endWord(); // - and ' stay inside a word
       continue;
     }
     letters++;
     wordLetters++;
-    const isUpper = code < 128 ? code >= 65 && code <= 90 : UPPER.test(ch);
+    const isUpper = code < 0x250 ? (LATIN_FLAGS[code]! & 2) === 2 : UPPER.test(text[i]!);
     if (isUpper) {
       upper++;
       wordUpper++;

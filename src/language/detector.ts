@@ -130,7 +130,7 @@ interface Token {
 /** Splits text into lower-case words, skipping chunks with digits, e-mail addresses and URLs. */
 export function tokenize(text: string, maxTokens = Infinity): Token[] {
   const end = Math.min(text.length, MAX_SCAN);
-  const raw: Array<{ word: string; name: boolean }> = [];
+  const raw: Array<{ word: string; name: boolean }> = []; // becomes the result: `name` is settled at the end
   let letters = 0;
   let sentenceStart = true;
   let capitalised = 0;
@@ -203,9 +203,8 @@ export function tokenize(text: string, maxTokens = Infinity): Token[] {
   }
   // Title case or all capitals throughout: capital letters tell nothing about names.
   const casual = raw.length >= 3 && capitalised >= raw.length * 0.6;
-  const tokens: Token[] = [];
-  for (const t of raw) tokens.push({ word: t.word, name: !casual && t.name });
-  return tokens;
+  if (casual) for (const t of raw) t.name = false;
+  return raw;
 }
 
 /**

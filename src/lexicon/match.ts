@@ -272,6 +272,10 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       }
     }
     const keyAt = (k: number): string => words[k]?.key ?? infos[k]!.bare;
+    const candidates: PhraseEntry[] = [];
+    const collect = (list: readonly PhraseEntry[] | undefined) => {
+      if (list) for (const ph of list) if (!candidates.includes(ph)) candidates.push(ph);
+    };
     for (let i = 0; i < n; i++) {
       const tok = tokens[i]!;
       const w = words[i];
@@ -281,10 +285,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       const startMask = w ? w.startMask : maskOf(byKey);
       const bareI = infos[i]!.bare;
       // candidates: phrases whose last word is one of the next words of the clause
-      let candidates: PhraseEntry[] | undefined;
-      const collect = (list: readonly PhraseEntry[] | undefined) => {
-        if (list) for (const ph of list) if (!(candidates ??= []).includes(ph)) candidates.push(ph);
-      };
+      if (candidates.length > 0) candidates.length = 0;
       for (let k = i + 1; k < n && k <= i + reach && tokens[k]!.clause === tok.clause; k++) {
         if ((lastMasks[k]! & startMask) === 0) continue;
         const kk = lastIds[2 * k]!;
@@ -298,7 +299,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           if (kb !== kk && kb >= 0) collect(byBare.get(kb));
         }
       }
-      if (!candidates) continue;
+      if (candidates.length === 0) continue;
       for (const ph of candidates) {
         if (ph.exact && bareI !== ph.words[0]!.bare) continue;
         let j = i;

@@ -49,6 +49,13 @@ describe('escalation', () => {
     expect(rich.priority).toBe('high');
   });
 
+  test('SHOUTING alone counts as anger, with capitals outside ASCII too', () => {
+    expect(classify('VAR ÄR MITT PAKET? JAG HAR VÄNTAT I TRE VECKOR.').tags).toContain('angry');
+    expect(classify('UNDE ESTE COMANDA MEA? AȘTEPT DE TREI SĂPTĂMÂNI ÎNTREGI.').tags).toContain('angry');
+    expect(classify('Var är mitt paket? Jag har väntat i tre veckor.').tags).not.toContain('angry');
+    expect(classify('Unde este comanda mea? Aștept de trei săptămâni întregi.').tags).not.toContain('angry');
+  });
+
   test('a customer tier from the input raises the priority', () => {
     const r = classify({ body: 'Paketet kom skadat', customer: { tier: 'vip' } });
     expect(r.priority).toBe('high');

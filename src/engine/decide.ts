@@ -49,23 +49,19 @@ export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
   const scores = new Map<string, { score: number; first: number; best: CompiledRule; bestScore: number }>();
   for (const rule of fired) {
     const conditions = rule.condition.explain(ctx);
-    const spans = conditions.flatMap((c) => c.spans);
-    const subjectOnly = spans.length > 0 && spans.every((s) => s.field === 'subject');
+    // a rule that fired on the subject alone weighs less
+    let subjectSpans = 0;
+    let otherSpans = 0;
+    for (const c of conditions) {
+      for (const sp of c.spans) {
+        if (sp.field === 'subject') subjectSpans++;
+        else otherSpans++;
+      }
+    }
+    const subjectOnly = subjectSpans > 0 && otherSpans === 0;
     const score = Math.round(rule.weight * (subjectOnly ? rules.subjectWeight : 1) * 1000) / 1000;
     const e = rule.effect;
-    matchedRules.push({
-      id: rule.id,
-      score,
-      effects: {
-        ...(e.category !== undefined ? { category: e.category } : {}),
-        ...(e.team !== undefined ? { team: e.team } : {}),
-        ...(e.priority !== undefined ? { priority: e.priority } : {}),
-        ...(e.raise !== undefined ? { raise: e.raise } : {}),
-        ...(e.tags !== undefined ? { tags: e.tags } : {}),
-      },
-      conditions,
-      source: { file: rule.source.file, line: rule.source.line },
-    });
+    matchedRules.push({ id: rule.id, score, effects: rule.reported.effects, conditions, source: rule.reported.source });
     if (e.category !== undefined) {
       const cur = scores.get(e.category);
       if (cur) {

@@ -6,6 +6,7 @@ import { compileCondition, type CompiledCondition } from '../engine/conditions';
 import { createEntityExtractor, type EntityExtractor } from '../entities';
 import { loadLexicon, precompileLexicon, type CompiledLexicon, type SerializedLexicon } from '../lexicon/compile';
 import { compileCalendar, type BusinessCalendar } from '../sla';
+import type { RuleMatch } from '../types';
 import type { Language } from '../languages';
 import type { RuleSet, SourceRef } from './parse';
 import type { Category, Config, Effect, Priority, Team } from './schema';
@@ -17,6 +18,8 @@ export interface CompiledRule {
   readonly effect: Effect;
   readonly weight: number;
   readonly source: SourceRef;
+  /** What a classification reports of this rule's effects and source: built once, frozen, shared. */
+  readonly reported: { readonly effects: RuleMatch['effects']; readonly source: NonNullable<RuleMatch['source']> };
 }
 
 export interface CompiledRules {
@@ -67,7 +70,16 @@ export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): 
   const env = { conceptIndex, ...(ruleSet.config.currencies ? { currencies: ruleSet.config.currencies } : {}) };
   const rules: CompiledRule[] = ruleSet.rules.map((r, index) => {
     const condition = compileCondition(Array.isArray(r.when) ? (r.when.length === 1 ? r.when[0]! : { all: r.when }) : r.when, env);
-    return { id: r.id, index, condition, effect: r.then, weight: r.then.weight ?? 1, source: r.source };
+    const e = r.then;
+    const effects = Object.freeze({
+      ...(e.category !== undefined ? { category: e.category } : {}),
+      ...(e.team !== undefined ? { team: e.team } : {}),
+      ...(e.priority !== undefined ? { priority: e.priority } : {}),
+      ...(e.raise !== undefined ? { raise: e.raise } : {}),
+      ...(e.tags !== undefined ? { tags: Object.freeze([...e.tags]) } : {}),
+    });
+    const reported = Object.freeze({ effects, source: Object.freeze({ file: r.source.file, line: r.source.line }) });
+    return { id: r.id, index, condition, effect: e, weight: e.weight ?? 1, source: r.source, reported };
   });
   const rulesByFeature = new Map<string, number[]>();
   const alwaysRules: number[] = [];

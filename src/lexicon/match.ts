@@ -75,9 +75,19 @@ function typoEntries(lex: CompiledLexicon, lang: Language, key: string, bareWord
   return found;
 }
 
-/** What one word matches in one language, whatever the text around it. */
-interface LangWord {
-  /** The word's matching key in this language: its stem without diacritics. */
+/**
+ * What one word is and matches in one language, whatever the text around it: computed once per word,
+ * language and lexicon and then cached, so that matching an inquiry costs one map lookup per word and
+ * reads one record. Bit masks over languages have bit `i` set for `LANGUAGES[i]`.
+ */
+interface WordRecord {
+  readonly bare: string;
+  /** Full-form entries (all languages, before the candidate-language filter). */
+  readonly surface: readonly LexEntry[] | undefined;
+  readonly negator: number;
+  readonly breaker: number;
+  readonly notOnly: number;
+  /** The word's matching key in this language: its stem without diacritics (words with digits: the bare form). */
   readonly key: string;
   readonly stem: readonly LexEntry[] | undefined;
   /** Compound head or typo, used only when nothing matched the word exactly or by stem. */
@@ -89,15 +99,15 @@ interface LangWord {
   readonly lastKeyId: number;
   readonly lastBareId: number;
   /**
-   * A 32-bit filter over last-word ids (bit `id % 32`): of the phrases this word starts, and of this
+   * A 30-bit filter over last-word ids (bit `id % 30`): of the phrases this word starts, and of this
    * word as a last word. Most words that start some phrase are followed by no word that ends one of
-   * them, and the filter skips those without a map lookup.
+   * them, and the filter skips those without a map lookup. (30 bits keep the masks small integers.)
    */
   readonly startMask: number;
   readonly lastMask: number;
 }
 
-const idBit = (id: number): number => (id < 0 ? 0 : 1 << (id & 31));
+const idBit = (id: number): number => (id < 0 ? 0 : 1 << id % 30);
 
 function maskOf(...tables: Array<ReadonlyMap<number, unknown> | undefined>): number {
   let mask = 0;
@@ -105,80 +115,56 @@ function maskOf(...tables: Array<ReadonlyMap<number, unknown> | undefined>): num
   return mask;
 }
 
-/**
- * What a word is, whatever the text around it: computed once per word and lexicon and then cached, so
- * that matching an inquiry costs one map lookup per word. The bit masks have bit `i` set for
- * `LANGUAGES[i]`.
- */
-interface WordInfo {
-  readonly bare: string;
-  /** Full-form entries (all languages, before the candidate-language filter). */
-  readonly surface: readonly LexEntry[] | undefined;
-  readonly negator: number;
-  readonly breaker: number;
-  readonly notOnly: number;
-  /** Per language index, filled on first use; unused for words with digits (their key is the bare form). */
-  readonly langs: Array<LangWord | undefined>;
-}
-
 const LANGUAGE_INDEX: Readonly<Record<Language, number>> = Object.fromEntries(LANGUAGES.map((l, i) => [l, i])) as Record<Language, number>;
 const WORD_CACHE_LIMIT = 50_000;
-const wordCaches = new WeakMap<CompiledLexicon, Map<string, WordInfo>>();
+/** Per lexicon, per language index: word → record. */
+const wordCaches = new WeakMap<CompiledLexicon, Array<Map<string, WordRecord>>>();
 
-function makeWordInfo(lex: CompiledLexicon, word: string, hasDigit: boolean): WordInfo {
-  const b = bare(word);
+/**
+ * The record of `word` in `lang`. Words with digits and very long ones (`plain` false) match only as
+ * full forms and are keyed by their bare form; they are not cached (they are mostly unique).
+ */
+function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: boolean): WordRecord {
+  const t = lex.tables(lang);
+  const bareWord = bare(word);
   let negator = 0;
   let breaker = 0;
   let notOnly = 0;
   // negation words have no digits (a test checks it)
-  for (let li = 0; li < (hasDigit ? 0 : LANGUAGES.length); li++) {
-    const lang = LANGUAGES[li]!;
-    if (lex.negators[lang].has(word)) negator |= 1 << li;
-    if (lex.breakers[lang].has(word)) breaker |= 1 << li;
-    if (lex.notOnly[lang].has(word)) notOnly |= 1 << li;
+  for (let li = 0; li < (plain ? LANGUAGES.length : 0); li++) {
+    const l = LANGUAGES[li]!;
+    if (lex.negators[l].has(word)) negator |= 1 << li;
+    if (lex.breakers[l].has(word)) breaker |= 1 << li;
+    if (lex.notOnly[l].has(word)) notOnly |= 1 << li;
   }
-  const surface = b !== word ? lex.surfaceMarked.get(word) : lex.surface.get(b);
-  return { bare: b, surface, negator, breaker, notOnly, langs: [] };
-}
-
-/** The word's facts, cached per lexicon. Words with digits and very long words are not cached (they are mostly unique). */
-function wordInfo(lex: CompiledLexicon, tok: Token): WordInfo {
-  if (tok.hasDigit || tok.text.length > 40) return makeWordInfo(lex, tok.text, tok.hasDigit);
-  let cache = wordCaches.get(lex);
-  if (!cache) wordCaches.set(lex, (cache = new Map()));
-  let info = cache.get(tok.text);
-  if (!info) {
-    info = makeWordInfo(lex, tok.text, false);
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    cache.set(tok.text, info);
-  }
-  return info;
-}
-
-function langWord(lex: CompiledLexicon, info: WordInfo, word: string, lang: Language, li: number): LangWord {
-  let m = info.langs[li];
-  if (m) return m;
-  const t = lex.tables(lang);
-  const key = wordKey(word, lang);
-  const bareWord = info.bare;
-  // A word written with diacritics matches terms with the same diacritics; one written without them
-  // matches by its bare stem (customers who type "forsenad" mean "försenad").
-  const stemEntries = bareWord !== word ? t.marked.get(stem(word, lang)) : t.stems.get(key);
-  let fallback: LangWord['fallback'];
-  if (!stemEntries) {
-    const comp = COMPOUNDING[lang];
-    const compound = comp && key.length >= comp.minHead + comp.minModifier ? compoundHead(t.stems, key, comp.minModifier, comp.minHead) : undefined;
-    if (compound) fallback = { kind: 'compound', entries: compound };
-    else {
-      const typos = typoEntries(lex, lang, key, bareWord);
-      if (typos) fallback = { kind: 'typo', entries: typos };
+  const surface = bareWord !== word ? lex.surfaceMarked.get(word) : lex.surface.get(bareWord);
+  const key = plain ? wordKey(word, lang) : bareWord;
+  let stemEntries: readonly LexEntry[] | undefined;
+  let fallback: WordRecord['fallback'];
+  if (plain) {
+    // A word written with diacritics matches terms with the same diacritics; one written without them
+    // matches by its bare stem (customers who type "forsenad" mean "försenad").
+    stemEntries = bareWord !== word ? t.marked.get(stem(word, lang)) : t.stems.get(key);
+    if (!stemEntries) {
+      const comp = COMPOUNDING[lang];
+      const compound = comp && key.length >= comp.minHead + comp.minModifier ? compoundHead(t.stems, key, comp.minModifier, comp.minHead) : undefined;
+      if (compound) fallback = { kind: 'compound', entries: compound };
+      else {
+        const typos = typoEntries(lex, lang, key, bareWord);
+        if (typos) fallback = { kind: 'typo', entries: typos };
+      }
     }
   }
   const phrasesByKey = t.phrases.get(key);
   const phrasesByBare = bareWord !== key ? t.phrases.get(bareWord) : undefined;
   const lastKeyId = t.phraseLastIds.get(key) ?? -1;
   const lastBareId = bareWord !== key ? (t.phraseLastIds.get(bareWord) ?? -1) : lastKeyId;
-  m = {
+  return {
+    bare: bareWord,
+    surface,
+    negator,
+    breaker,
+    notOnly,
     key,
     stem: stemEntries,
     fallback,
@@ -189,8 +175,20 @@ function langWord(lex: CompiledLexicon, info: WordInfo, word: string, lang: Lang
     startMask: maskOf(phrasesByKey, phrasesByBare),
     lastMask: idBit(lastKeyId) | idBit(lastBareId),
   };
-  info.langs[li] = m;
-  return m;
+}
+
+function wordRecord(lex: CompiledLexicon, tok: Token, lang: Language, li: number): WordRecord {
+  if (tok.hasDigit || tok.text.length > 40) return makeRecord(lex, tok.text, lang, false);
+  let byLanguage = wordCaches.get(lex);
+  if (!byLanguage) wordCaches.set(lex, (byLanguage = LANGUAGES.map(() => new Map())));
+  const cache = byLanguage[li]!;
+  let rec = cache.get(tok.text);
+  if (!rec) {
+    rec = makeRecord(lex, tok.text, lang, true);
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(tok.text, rec);
+  }
+  return rec;
 }
 
 const MAX_PHRASE_GAP = 2;
@@ -202,16 +200,24 @@ const MAX_PHRASE_GAP = 2;
 export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], languages: readonly Language[]): LexHit[] {
   const hits: LexHit[] = [];
   const n = tokens.length;
+  const nl = languages.length;
   const langIndex = languages.map((l) => LANGUAGE_INDEX[l]);
   let inLanguages = 0;
   for (const li of langIndex) inLanguages |= 1 << li;
-  const infos: WordInfo[] = new Array<WordInfo>(n);
-  for (let i = 0; i < n; i++) infos[i] = wordInfo(lex, tokens[i]!);
+  // records[li][i]: token i in candidate language li; the language-independent fields are read from li = 0
+  const records: WordRecord[][] = [];
+  for (let li = 0; li < nl; li++) {
+    const row: WordRecord[] = new Array<WordRecord>(n);
+    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, tokens[i]!, languages[li]!, langIndex[li]!);
+    records.push(row);
+  }
+  if (nl === 0) return hits;
+  const main = records[0]!;
 
   for (let i = 0; i < n; i++) {
     const tok = tokens[i]!;
     if (!tok.hasLetter || tok.text.length > 40) continue;
-    const info = infos[i]!;
+    const info = main[i]!;
     const first = hits.length;
     const b = info.bare;
     // A full form matches in any language when it is long enough to be unambiguous ("refund" in a
@@ -221,13 +227,14 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     if (info.surface) {
       for (const e of info.surface) {
         if (inLanguages & (1 << LANGUAGE_INDEX[e.language]) || (b.length >= 6 && !e.term.startsWith('='))) {
-          found = addHit(hits, first, e, tok, i, 'exact') || found;
+          addHit(hits, first, e, tok, i, 'exact');
+          found = true;
         }
       }
     }
     if (tok.hasDigit) continue; // "3xl": full forms only
-    for (let li = 0; li < languages.length; li++) {
-      const w = langWord(lex, info, tok.text, languages[li]!, langIndex[li]!);
+    for (let li = 0; li < nl; li++) {
+      const w = records[li]![i]!;
       if (w.stem) {
         for (const e of w.stem) addHit(hits, first, e, tok, i, 'stem');
         found = true;
@@ -235,8 +242,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     }
     if (found) continue;
     // Nothing exact or by stem: a compound head or a typo, in the first language that has one.
-    for (let li = 0; li < languages.length; li++) {
-      const w = info.langs[langIndex[li]!]!;
+    for (let li = 0; li < nl; li++) {
+      const w = records[li]![i]!;
       if (w.fallback) {
         for (const e of w.fallback.entries) addHit(hits, first, e, tok, i, w.fallback.kind);
         break;
@@ -245,51 +252,29 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   }
 
   // Phrases: a sequence of words, with up to MAX_PHRASE_GAP extra words in between, in one clause.
-  for (let li = 0; li < languages.length; li++) {
-    const lang = languages[li]!;
-    const bit = 1 << langIndex[li]!;
-    const tables = lex.tables(lang);
-    const { phrases: table, maxPhraseWords } = tables;
+  const candidates: PhraseEntry[] = [];
+  const collect = (list: readonly PhraseEntry[] | undefined) => {
+    if (list) for (const ph of list) if (!candidates.includes(ph)) candidates.push(ph);
+  };
+  for (let li = 0; li < nl; li++) {
+    const { phrases: table, maxPhraseWords } = lex.tables(languages[li]!);
     if (table.size === 0) continue;
+    const bit = 1 << langIndex[li]!;
+    const words = records[li]!;
     const reach = maxPhraseWords - 1 + MAX_PHRASE_GAP;
-    // each token in this language (undefined for words with digits and very long ones), and its ids as
-    // the last word of a phrase: by key and by bare form
-    const words: Array<LangWord | undefined> = new Array<LangWord | undefined>(n);
-    const lastIds: number[] = new Array<number>(2 * n);
-    const lastMasks: number[] = new Array<number>(n);
-    for (let k = 0; k < n; k++) {
-      const t = tokens[k]!;
-      if (t.hasDigit || t.text.length > 40) {
-        words[k] = undefined;
-        lastIds[2 * k] = lastIds[2 * k + 1] = tables.phraseLastIds.get(infos[k]!.bare) ?? -1;
-        lastMasks[k] = idBit(lastIds[2 * k]!);
-      } else {
-        const w = langWord(lex, infos[k]!, t.text, lang, langIndex[li]!);
-        words[k] = w;
-        lastIds[2 * k] = w.lastKeyId;
-        lastIds[2 * k + 1] = w.lastBareId;
-        lastMasks[k] = w.lastMask;
-      }
-    }
-    const keyAt = (k: number): string => words[k]?.key ?? infos[k]!.bare;
-    const candidates: PhraseEntry[] = [];
-    const collect = (list: readonly PhraseEntry[] | undefined) => {
-      if (list) for (const ph of list) if (!candidates.includes(ph)) candidates.push(ph);
-    };
     for (let i = 0; i < n; i++) {
-      const tok = tokens[i]!;
-      const w = words[i];
-      const byKey = w ? w.phrasesByKey : table.get(infos[i]!.bare);
-      const byBare = w?.phrasesByBare;
+      const w = words[i]!;
+      const byKey = w.phrasesByKey;
+      const byBare = w.phrasesByBare;
       if (!byKey && !byBare) continue;
-      const startMask = w ? w.startMask : maskOf(byKey);
-      const bareI = infos[i]!.bare;
+      const tok = tokens[i]!;
       // candidates: phrases whose last word is one of the next words of the clause
       if (candidates.length > 0) candidates.length = 0;
       for (let k = i + 1; k < n && k <= i + reach && tokens[k]!.clause === tok.clause; k++) {
-        if ((lastMasks[k]! & startMask) === 0) continue;
-        const kk = lastIds[2 * k]!;
-        const kb = lastIds[2 * k + 1]!;
+        const wk = words[k]!;
+        if ((wk.lastMask & w.startMask) === 0) continue;
+        const kk = wk.lastKeyId;
+        const kb = wk.lastBareId;
         if (byKey) {
           if (kk >= 0) collect(byKey.get(kk));
           if (kb !== kk && kb >= 0) collect(byKey.get(kb));
@@ -299,26 +284,25 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           if (kb !== kk && kb >= 0) collect(byBare.get(kb));
         }
       }
-      if (candidates.length === 0) continue;
       for (const ph of candidates) {
-        if (ph.exact && bareI !== ph.words[0]!.bare) continue;
+        if (ph.exact && w.bare !== ph.words[0]!.bare) continue;
         let j = i;
         let gaps = 0;
         let gapNegated = false;
         let ok = true;
-        for (let w = 1; w < ph.words.length && ok; w++) {
-          const want = ph.words[w]!;
+        for (let wi = 1; wi < ph.words.length && ok; wi++) {
+          const want = ph.words[wi]!;
           let k = j + 1;
           for (; k < n && k - j - 1 + gaps <= MAX_PHRASE_GAP; k++) {
             if (tokens[k]!.clause !== tok.clause) {
               k = n;
               break;
             }
-            if (infos[k]!.bare === want.bare || (!ph.exact && keyAt(k) === want.key)) break;
+            if (words[k]!.bare === want.bare || (!ph.exact && words[k]!.key === want.key)) break;
           }
           if (k >= n || k - j - 1 + gaps > MAX_PHRASE_GAP) ok = false;
           else {
-            for (let g = j + 1; g < k; g++) if (infos[g]!.negator & bit) gapNegated = true;
+            for (let g = j + 1; g < k; g++) if (main[g]!.negator & bit) gapNegated = true;
             gaps += k - j - 1;
             j = k;
           }
@@ -349,19 +333,18 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
 
   for (const h of hits) {
     if (h.negated || h.selfNegating) continue;
-    h.negated = isNegated(tokens, infos, h.first, langIndex);
+    h.negated = isNegated(tokens, main, h.first, langIndex);
   }
   return hits;
 }
 
 /** Adds a hit of `e` on token `index` unless one of its concept is there already (hits from `from` on are this token's). */
-function addHit(out: LexHit[], from: number, e: LexEntry, tok: Token, index: number, kind: MatchKind): boolean {
-  for (let h = from; h < out.length; h++) if (out[h]!.concept === e.concept) return true;
+function addHit(out: LexHit[], from: number, e: LexEntry, tok: Token, index: number, kind: MatchKind): void {
+  for (let h = from; h < out.length; h++) if (out[h]!.concept === e.concept) return;
   out.push({ concept: e.concept, term: e.term, language: e.language, start: tok.start, end: tok.end, first: index, last: index, kind, selfNegating: false, negated: false });
-  return true;
 }
 
-function isNegated(tokens: readonly Token[], infos: readonly WordInfo[], first: number, langIndex: readonly number[]): boolean {
+function isNegated(tokens: readonly Token[], infos: readonly WordRecord[], first: number, langIndex: readonly number[]): boolean {
   const clause = tokens[first]!.clause;
   for (let k = first - 1; k >= 0 && k >= first - NEGATION_WINDOW; k--) {
     if (tokens[k]!.clause !== clause) return false;

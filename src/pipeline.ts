@@ -120,27 +120,42 @@ function analyseField(field: Field, original: string, rules: CompiledRules, lang
   // Patterns and phrases see the customer's own words only: other parts are blanked (same length).
   let ownNorm = norm.text;
   if (own !== null && !(own.length === 1 && own[0]!.start === 0 && own[0]!.end >= analysed.length)) {
-    const offs = norm.offsets;
-    let out = '';
-    let from = 0;
-    // walk the normalised text once, copying runs inside own segments and blanking the rest
-    const isOwn = (i: number) => {
-      const o = offs ? offs[i]! : i;
-      return own.some((seg) => o >= seg.start && o < seg.end);
-    };
-    let inside = norm.text.length > 0 && isOwn(0);
-    for (let i = 1; i <= norm.text.length; i++) {
-      const now = i < norm.text.length ? isOwn(i) : !inside;
-      if (now !== inside) {
-        const run = norm.text.slice(from, i);
-        out += inside ? run : run.replace(/[^\n]/g, ' ');
-        from = i;
-        inside = now;
-      }
-    }
-    ownNorm = out;
+    ownNorm = blankOutside(norm.text, norm.offsets, own);
   }
   return { text: { field, original, norm: ownNorm, toOriginal: map }, hits };
+}
+
+/**
+ * `text` (normalised, with `offsets` into the original) with every character outside the `own`
+ * segments (original coordinates) blanked to a space, line breaks kept, so that lengths and offsets
+ * stay as they were.
+ */
+function blankOutside(text: string, offsets: Int32Array | null, own: readonly Segment[]): string {
+  const segs = [...own].sort((a, b) => a.start - b.start);
+  let out = '';
+  let from = 0;
+  let seg = 0;
+  let previous = -1;
+  // offsets never decrease along the normalised text, so one pointer walks the sorted segments
+  const isOwn = (i: number): boolean => {
+    const o = offsets ? offsets[i]! : i;
+    if (o < previous) seg = 0;
+    previous = o;
+    while (seg < segs.length && segs[seg]!.end <= o) seg++;
+    for (let k = seg; k < segs.length && segs[k]!.start <= o; k++) if (o < segs[k]!.end) return true;
+    return false;
+  };
+  let inside = text.length > 0 && isOwn(0);
+  for (let i = 1; i <= text.length; i++) {
+    const now = i < text.length ? isOwn(i) : !inside;
+    if (now !== inside) {
+      const run = text.slice(from, i);
+      out += inside ? run : run.replace(/[^\n]/g, ' ');
+      from = i;
+      inside = now;
+    }
+  }
+  return out;
 }
 
 function dedupe<T>(list: readonly Entity<T>[]): Entity<T>[] {

@@ -37,6 +37,22 @@ describe('loading rules', () => {
     expect(router.classify('Hej').category).toBe('general');
   });
 
+  test('pattern and phrase conditions see only the customer\'s own words, whatever the normalisation shifted', async () => {
+    const rules =
+      'rules:\n' +
+      '  - id: by-pattern\n    when: { pattern: "ref-\\\\d{3}" }\n    then: { category: returns }\n' +
+      '  - id: by-phrase\n    when: { phrase: "öppet köp" }\n    then: { category: returns }\n';
+    const router = await createRouter({ rules: folder({ 'base.yaml': BASE, 'rules.yaml': rules }) });
+    // own words first (with NFD letters and a soft hyphen, so normalised offsets differ), then a signature, then a quote
+    const quoted = (own: string, quote: string) => ({
+      body: `${own}\n\nMvh\nAnna\n\nDen 3 mars 2026 skrev Butiken <info@butik.se>:\n> ${quote}\n`,
+    });
+    expect(router.classify(quoted('He\u0301j, ga\u00adng ref-123 tack', 'Hej')).matchedRules.map((m) => m.id)).toEqual(['by-pattern']);
+    expect(router.classify(quoted('He\u0301j, ga\u00adng tack', 'Ärende ref-123')).matchedRules).toEqual([]);
+    expect(router.classify(quoted('Gäller o\u0308ppet köp?', 'Hej')).matchedRules.map((m) => m.id)).toEqual(['by-phrase']);
+    expect(router.classify(quoted('Hej igen', 'Vi erbjuder öppet köp i 30 dagar')).matchedRules).toEqual([]);
+  });
+
   test('every problem is reported with file, line and column, and nothing loads', async () => {
     const dir = folder({
       'base.yaml': BASE,

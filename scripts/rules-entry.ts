@@ -1,5 +1,5 @@
 // Bundled by scripts/build-default-rules.mjs: loads the rules folder with the library's own loader.
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssue } from '../src/errors';
 import { expandEnglish } from '../src/rules/expand';
 import { precompileRuleSetLexicon } from '../src/rules/compile';

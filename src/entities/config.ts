@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assert, Same } from '../type-checks';
 import type { Language } from '../languages';
 

@@ -2,7 +2,7 @@
  * The rule-file format, as zod schemas. The same schemas validate rule files at load time and produce
  * the JSON Schema that editors use (`schema/rules.schema.json`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assert, Extends } from '../type-checks';
 import { LANGUAGES, type Language } from '../languages';
 import { entityConfigSchema, type EntityConfig } from '../entities';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DAY_MS, civilFromDays, parseIsoDate, parseMonthDay, weekdayIndex } from './civil';
 import { SlaError } from './errors';
 import { isSwedishHolidayDay } from './holidays';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assert, Same } from '../type-checks';
 import { parseIsoDate, parseMonthDay } from './civil';
 import { resolveTimeZone } from './zone';

@@ -187,7 +187,13 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
   const entries: LexEntry[] = s.entries.map(([concept, term, language]) => ({ concept, term, language: LANGUAGES[language]! }));
   const fromRows = (rows: readonly KeyRow[]) => {
     const m = new Map<string, LexEntry[]>();
-    for (const [key, ...ids] of rows) m.set(key, ids.map((i) => entries[i]!));
+    // plain index loops: this runs once per table at start-up, before the code is optimised
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const list: LexEntry[] = new Array<LexEntry>(row.length - 1);
+      for (let k = 1; k < row.length; k++) list[k - 1] = entries[row[k] as number]!;
+      m.set(row[0], list);
+    }
     return m;
   };
   const surface = fromRows(s.surface);

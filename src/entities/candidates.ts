@@ -1,7 +1,12 @@
 import { labelAfter, labelBefore, type Label, type Lexicon } from './lexicon';
 import type { Amount, EntityType } from './types';
 
-const CLUSTER_RE = /\d[\d \-+./,()'’\u00a0\u202f]*/g;
+const FIRST_DIGIT_RE = /\d/g;
+
+/** Separators that join digits into one cluster: space, `-`, `+`, `.`, `/`, `,`, `(`, `)`, `'`, `’`, no-break spaces. */
+function isClusterCode(c: number): boolean {
+  return c === 32 || c === 45 || c === 43 || c === 46 || c === 47 || c === 44 || c === 40 || c === 41 || c === 39 || c === 0x2019 || c === 0xa0 || c === 0x202f;
+}
 
 /**
  * Precedence when spans overlap (lower wins). Checksummed types first, then the rest; `loose` are
@@ -67,31 +72,40 @@ export class Scan {
     readonly loose: boolean,
   ) {}
 
-  /** Finds digit runs and clusters in one pass over the text. */
+  /**
+   * Finds digit runs and clusters in one pass over the text: a cluster starts at a digit, spans
+   * digits and separators (see `isClusterCode`) and ends after its last digit.
+   */
   indexDigits(): void {
     const text = this.text;
-    CLUSTER_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CLUSTER_RE.exec(text))) {
-      const start = m.index;
-      const stop = start + m[0].length;
+    const n = text.length;
+    let i = 0;
+    for (;;) {
+      // the regex engine skips the text between clusters much faster than a charCodeAt loop, and
+      // `test` builds no match object
+      FIRST_DIGIT_RE.lastIndex = i;
+      if (!FIRST_DIGIT_RE.test(text)) break;
+      i = FIRST_DIGIT_RE.lastIndex - 1;
+      const start = i;
       let digits = 0;
       let lastDigitEnd = start;
-      let i = start;
-      while (i < stop) {
+      while (i < n) {
         const c = text.charCodeAt(i);
         if (c >= 48 && c <= 57) {
           const s = i;
-          while (i < stop && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+          do i++;
+          while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57);
           this.runs.push({ start: s, end: i });
           digits += i - s;
           lastDigitEnd = i;
-        } else i++;
+        } else if (isClusterCode(c)) i++;
+        else break;
       }
       this.clusters.push({ start, end: lastDigitEnd, digits });
       this.totalDigits += digits;
       if (digits > this.maxCluster) this.maxCluster = digits;
-      CLUSTER_RE.lastIndex = lastDigitEnd;
+      // separators after the last digit are not part of the cluster
+      i = lastDigitEnd;
     }
   }
 

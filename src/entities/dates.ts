@@ -224,6 +224,9 @@ export function scanDates(scan: Scan, ref: DayRef | null, language: LanguageCode
       }
       // English month first: "Nov 3", "November 3rd, 2026"
       if (prev !== 32) continue;
+      // the month word must end right before ' ' or '. ': look for its last character first
+      const p2 = run.start >= 2 ? text.charCodeAt(run.start - 2) : 32;
+      if (!isWordCode(p2) && !(p2 === 46 && run.start >= 3 && isWordCode(text.charCodeAt(run.start - 3)))) continue;
       const t = tokensBefore(text, run.start, 1, 12)[0];
       if (!t || t.digits || !EN_MONTHS.has(t.word)) continue;
       const gap = text.slice(t.end, run.start);

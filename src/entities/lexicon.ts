@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../languages';
 import type { ResolvedEntityConfig } from './config';
-import { BackwardTokens, isDigitCode, isLetterCode, isUpperCode, tokenizePhrase, tokensAfter } from './text';
+import { BackwardTokens, isDigitCode, isLetterCode, isUpperCode, reverseWordHash, tokenizePhrase, tokensAfter } from './text';
 
 /**
  * What a nearby word says a number is. `other` covers everything that must not become an order,
@@ -84,6 +84,8 @@ export interface Lexicon {
   /** Words that end / start some phrase: a quick negative test before assembling phrases. */
   readonly lastWords: ReadonlySet<string>;
   readonly firstWords: ReadonlySet<string>;
+  /** `reverseWordHash` of every filler and last word: rules out most words before building a string. */
+  readonly beforeHashes: ReadonlySet<number>;
 }
 
 export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
@@ -115,6 +117,7 @@ export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
     maxPhraseWords: Math.min(maxPhraseWords, 4),
     lastWords,
     firstWords,
+    beforeHashes: new Set([...fillers, ...lastWords].map(reverseWordHash)),
   };
 }
 
@@ -126,8 +129,11 @@ export function labelBefore(lex: Lexicon, text: string, pos: number): Label {
   const content: string[] = [];
   let fillers = 0;
   for (let k = 0; k < MAX_FILLERS + lex.maxPhraseWords + 2; k++) {
-    const word = it.next();
-    if (word === null || it.digits) break;
+    if (!it.advance() || it.digits) break;
+    // most numbers have no label: a plain word that hashes like no filler and no last word is
+    // neither, and is rejected without building its string
+    if (content.length === 0 && it.plain && !lex.beforeHashes.has(it.hash)) return 'none';
+    const word = it.word();
     if (lex.fillers.has(word)) {
       if (content.length === 0 && ++fillers > MAX_FILLERS) break;
       continue;

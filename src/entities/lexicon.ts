@@ -84,8 +84,12 @@ export interface Lexicon {
   /** Words that end / start some phrase: a quick negative test before assembling phrases. */
   readonly lastWords: ReadonlySet<string>;
   readonly firstWords: ReadonlySet<string>;
+  /** Every ending of a phrase ("numero", "di numero", …): reading further back cannot match otherwise. */
+  readonly phraseEnds: ReadonlySet<string>;
   /** `reverseWordHash` of every filler and last word: rules out most words before building a string. */
-  readonly beforeHashes: ReadonlySet<number>;
+  readonly lastHashes: ReadonlySet<number>;
+  /** `reverseWordHash` of every filler and every word of a phrase. */
+  readonly wordHashes: ReadonlySet<number>;
 }
 
 export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
@@ -110,6 +114,13 @@ export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
   for (const w of PERSONAL_ID_WORDS) add(w, 'personalId');
   for (const w of PHONE_WORDS) add(w, 'phone');
   for (const w of OTHER_WORDS) add(w, 'other');
+  const phraseEnds = new Set<string>();
+  const words = new Set<string>();
+  for (const key of phrases.keys()) {
+    const tokens = key.split(' ');
+    for (let i = tokens.length - 1; i >= 0; i--) phraseEnds.add(tokens.slice(i).join(' '));
+    for (const t of tokens) words.add(t);
+  }
   return {
     fillers,
     units: new Set(UNIT_WORDS),
@@ -117,7 +128,9 @@ export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
     maxPhraseWords: Math.min(maxPhraseWords, 4),
     lastWords,
     firstWords,
-    beforeHashes: new Set([...fillers, ...lastWords].map(reverseWordHash)),
+    phraseEnds,
+    lastHashes: new Set([...fillers, ...lastWords].map(reverseWordHash)),
+    wordHashes: new Set([...fillers, ...words].map(reverseWordHash)),
   };
 }
 
@@ -126,26 +139,36 @@ const MAX_FILLERS = 4;
 /** The label given by the words just before `pos` ("ordernummer är |4481923"). */
 export function labelBefore(lex: Lexicon, text: string, pos: number): Label {
   const it = new BackwardTokens(text, pos, 72);
-  const content: string[] = [];
+  // ends[n - 1]: the n content words nearest to `pos`, in text order, joined by spaces
+  const ends: string[] = [];
   let fillers = 0;
   for (let k = 0; k < MAX_FILLERS + lex.maxPhraseWords + 2; k++) {
     if (!it.advance() || it.digits) break;
-    // most numbers have no label: a plain word that hashes like no filler and no last word is
+    const first = ends.length === 0;
+    // most numbers have no label: a plain word that hashes like no filler and no phrase word is
     // neither, and is rejected without building its string
-    if (content.length === 0 && it.plain && !lex.beforeHashes.has(it.hash)) return 'none';
+    if (it.plain && !(first ? lex.lastHashes : lex.wordHashes).has(it.hash)) {
+      if (first) return 'none';
+      break;
+    }
     const word = it.word();
     if (lex.fillers.has(word)) {
-      if (content.length === 0 && ++fillers > MAX_FILLERS) break;
+      if (first && ++fillers > MAX_FILLERS) break;
       continue;
     }
-    if (content.length === 0 && !lex.lastWords.has(word)) return 'none';
-    content.push(word);
-    if (content.length >= lex.maxPhraseWords) break;
+    if (first) {
+      if (!lex.lastWords.has(word)) return 'none';
+      ends.push(word);
+    } else {
+      const end = `${word} ${ends[ends.length - 1] as string}`;
+      // no phrase ends with these words, so none ends with more of them either
+      if (!lex.phraseEnds.has(end)) break;
+      ends.push(end);
+    }
+    if (ends.length >= lex.maxPhraseWords) break;
   }
-  for (let n = content.length; n >= 1; n--) {
-    let key = content[n - 1] as string;
-    for (let i = n - 2; i >= 0; i--) key += ` ${content[i] as string}`;
-    const label = lex.phrases.get(key);
+  for (let n = ends.length; n >= 1; n--) {
+    const label = lex.phrases.get(ends[n - 1] as string);
     if (label) return label;
   }
   return 'none';

@@ -117,8 +117,11 @@ export function parseNational(digits: string, region: PhoneRegion): string | nul
 export const REGION_FALLBACK: readonly PhoneRegion[] = ['SE', 'GB', 'RO', 'IT'];
 
 
-/** Phone-shaped runs: optional `+`, digits with spaces, dashes, dots, slashes and parentheses. */
-const PHONE_RE = /(?<![\p{L}\p{N}+]|\p{N}[-.])(?:\+|\(\+?)?\d[\d \-./()\u00a0]{4,24}\d(?![\p{L}\p{N}])/gu;
+/**
+ * Phone-shaped runs: optional `+`, digits with spaces, dashes, dots, slashes and parentheses.
+ * Sticky: tried only where a match can start, at a digit run or the `+`, `(` or `(+` before it.
+ */
+const PHONE_RE = /(?<![\p{L}\p{N}+]|\p{N}[-.])(?:\+|\(\+?)?\d[\d \-./()\u00a0]{4,24}\d(?![\p{L}\p{N}])/uy;
 
 interface Group {
   start: number;
@@ -223,23 +226,34 @@ function findPhone(scan: Scan, groups: Group[], first: number, last: number, reg
  */
 export function scanPhones(scan: Scan, region: PhoneRegion): void {
   const text = scan.text;
-  PHONE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PHONE_RE.exec(text))) {
-    const groups = digitGroups(text, m.index, m.index + m[0].length);
-    // the run up to the first strong separator; what follows is matched again on its own
-    let last = 0;
-    while (last + 1 < groups.length && !strongSeparator(text, (groups[last] as Group).end, (groups[last + 1] as Group).start)) last++;
-    let k = 0;
-    while (k <= last) {
-      const used = findPhone(scan, groups, k, last, region);
-      if (used < 0) {
-        if (scan.loose) addLoosePhone(scan, text, groups.slice(k, last + 1));
-        break;
+  // `from` plays the part of a global regex's lastIndex: no match starts before it
+  let from = 0;
+  for (const run of scan.runs) {
+    // a match starts at a digit that follows no digit (a run start), or at the "+", "(" or "(+" before it
+    for (let p = Math.max(from, run.start - 2); p <= run.start; p++) {
+      const c = text.charCodeAt(p);
+      if (p < run.start && c !== 43 && c !== 40) continue;
+      PHONE_RE.lastIndex = p;
+      const m = PHONE_RE.exec(text);
+      if (!m) continue;
+      from = p + m[0].length;
+      const groups = digitGroups(text, p, from);
+      // the run up to the first strong separator; what follows is matched again on its own
+      let last = 0;
+      while (last + 1 < groups.length && !strongSeparator(text, (groups[last] as Group).end, (groups[last + 1] as Group).start)) last++;
+      let k = 0;
+      while (k <= last) {
+        const used = findPhone(scan, groups, k, last, region);
+        if (used < 0) {
+          if (scan.loose) addLoosePhone(scan, text, groups.slice(k, last + 1));
+          break;
+        }
+        k = used + 1;
       }
-      k = used + 1;
+      if (last + 1 < groups.length) from = (groups[last] as Group).end;
+      break;
     }
-    if (last + 1 < groups.length) PHONE_RE.lastIndex = (groups[last] as Group).end;
+    if (from <= run.start) from = run.start + 1;
   }
 }
 

@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../languages';
 import type { ResolvedEntityConfig } from './config';
-import { BackwardTokens, isDigitCode, isLetterCode, isUpperCode, reverseWordHash, tokenizePhrase, tokensAfter } from './text';
+import { BackwardTokens, ForwardTokens, isDigitCode, isLetterCode, isUpperCode, reverseWordHash, tokenizePhrase, wordHash } from './text';
 
 /**
  * What a nearby word says a number is. `other` covers everything that must not become an order,
@@ -90,6 +90,8 @@ export interface Lexicon {
   readonly lastHashes: ReadonlySet<number>;
   /** `reverseWordHash` of every filler and every word of a phrase. */
   readonly wordHashes: ReadonlySet<number>;
+  /** `wordHash` of every filler and first word. */
+  readonly firstHashes: ReadonlySet<number>;
 }
 
 export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
@@ -131,6 +133,7 @@ export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
     phraseEnds,
     lastHashes: new Set([...fillers, ...lastWords].map(reverseWordHash)),
     wordHashes: new Set([...fillers, ...words].map(reverseWordHash)),
+    firstHashes: new Set([...fillers, ...firstWords].map(wordHash)),
   };
 }
 
@@ -176,20 +179,24 @@ export function labelBefore(lex: Lexicon, text: string, pos: number): Label {
 
 /** The label given by the words just after `end` ("4481923 är mitt ordernummer"). */
 export function labelAfter(lex: Lexicon, text: string, end: number): Label {
-  const tokens = tokensAfter(text, end, MAX_FILLERS + 2, 48);
-  const content: string[] = [];
-  for (const t of tokens) {
-    if (t.digits) break;
-    if (lex.fillers.has(t.word)) continue;
-    if (content.length === 0 && !lex.firstWords.has(t.word)) return 'none';
-    content.push(t.word);
-    if (content.length >= 2) break;
-  }
-  if (content.length === 2) {
-    const two = lex.phrases.get(`${content[0] as string} ${content[1] as string}`);
+  const it = new ForwardTokens(text, end, 48);
+  let first: string | undefined;
+  for (let k = 0; k < MAX_FILLERS + 2; k++) {
+    if (!it.advance() || it.digits) break;
+    // as in labelBefore: most words are no filler and start no phrase, seen from their hash
+    if (first === undefined && it.plain && !lex.firstHashes.has(it.hash)) return 'none';
+    const word = it.word();
+    if (lex.fillers.has(word)) continue;
+    if (first === undefined) {
+      if (!lex.firstWords.has(word)) return 'none';
+      first = word;
+      continue;
+    }
+    const two = lex.phrases.get(`${first} ${word}`);
     if (two) return two;
+    break;
   }
-  return content.length > 0 ? (lex.phrases.get(content[0] as string) ?? 'none') : 'none';
+  return first !== undefined ? (lex.phrases.get(first) ?? 'none') : 'none';
 }
 
 /** The number at `end` is directly followed by a unit or counter ("3 st", "12 pezzi", "5 kg"). */

@@ -106,14 +106,14 @@ function scanPatterns(scan: Scan, groups: PatternGroup[]): void {
 }
 
 /** Letters (≤ 4, optional dash) then digits: "A-2231", "WEB123456", "88812". Returns the digit count or -1. */
-function prefixedDigits(token: string): number {
-  let i = 0;
-  while (i < token.length && i < 5 && isLetterCode(token.charCodeAt(i)) && token.charCodeAt(i) < 128) i++;
-  if (i > 4) return -1;
-  if (i > 0 && token.charCodeAt(i) === 45) i++;
+function prefixedDigits(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && i - start < 5 && isLetterCode(text.charCodeAt(i)) && text.charCodeAt(i) < 128) i++;
+  if (i - start > 4) return -1;
+  if (i > start && i < end && text.charCodeAt(i) === 45) i++;
   const digitsStart = i;
-  while (i < token.length && isDigitCode(token.charCodeAt(i))) i++;
-  return i === token.length && i > digitsStart ? i - digitsStart : -1;
+  while (i < end && isDigitCode(text.charCodeAt(i))) i++;
+  return i === end && i > digitsStart ? i - digitsStart : -1;
 }
 
 function isPartOfNumber(text: string, start: number, end: number): boolean {
@@ -131,16 +131,16 @@ function isPartOfNumber(text: string, start: number, end: number): boolean {
 
 /** Bare tracking code after a tracking word: 8–35 letters/digits with ≥ 6 digits, or spaced digit groups. */
 function trackingEnd(text: string, start: number, end: number): number {
-  const token = text.slice(start, end);
+  const length = end - start;
   let digits = 0;
   let alnum = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (isDigitCode(c)) digits++;
     if (isWordCode(c) && c < 128) alnum++;
   }
-  if (alnum !== token.length) return -1;
-  if (digits === token.length && token.length >= 2 && token.length <= 6) {
+  if (alnum !== length) return -1;
+  if (digits === length && length >= 2 && length <= 6) {
     // "0150 8877 1234 56": digit groups separated by single spaces
     let e = end;
     let total = digits;
@@ -155,8 +155,8 @@ function trackingEnd(text: string, start: number, end: number): number {
     }
     return total >= 10 && total <= 30 && groups > 1 ? e : -1;
   }
-  if (token.length < 8 || token.length > 35) return -1;
-  if (digits === token.length) return digits >= 8 ? end : -1;
+  if (length < 8 || length > 35) return -1;
+  if (digits === length) return digits >= 8 ? end : -1;
   return digits >= 6 ? end : -1;
 }
 
@@ -186,10 +186,9 @@ export function scanReferences(scan: Scan, refs: CompiledReferences): void {
     }
     if (s < lastToken) continue;
     lastToken = e;
-    const token = text.slice(s, e);
-    const digits = prefixedDigits(token);
+    const digits = prefixedDigits(text, s, e);
     const plausible = (digits >= minDigits && digits <= 30) || (e - s >= 8 && e - s <= 35) || isGroupStart(text, run);
-    if (plausible) classifyToken(scan, refs, s, e, token, digits);
+    if (plausible) classifyToken(scan, refs, s, e, digits);
   }
 }
 
@@ -199,7 +198,7 @@ function isGroupStart(text: string, run: DigitRun): boolean {
   return len >= 2 && len <= 6 && text.charCodeAt(run.end) === 32 && isDigitCode(text.charCodeAt(run.end + 1));
 }
 
-function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: number, token: string, digits: number): void {
+function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: number, digits: number): void {
   const text = scan.text;
   const hash = s > 0 && text.charCodeAt(s - 1) === 35;
   const vStart = hash ? s - 1 : s;
@@ -216,7 +215,7 @@ function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: numbe
   if (digits < bounds.min || digits > bounds.max) return;
   if (isPartOfNumber(text, s, e) || followedByUnit(scan.lex, text, e)) return;
   if (label === 'order') {
-    if ((digits === 5 || digits === 6) && digits === token.length && followedByPlaceName(text, e)) return;
+    if ((digits === 5 || digits === 6) && digits === e - s && followedByPlaceName(text, e)) return;
     scan.add('orderNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.orderNumber);
   } else {
     scan.add('caseNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.caseNumber);

@@ -124,6 +124,22 @@ function dayMonth(): RegExp {
   return dayMonthRe;
 }
 
+/**
+ * Whether the character after a day number can continue a `dayMonth` match: an ordinal suffix
+ * (":e", "st", "nd", "rd", "th", "º", "°", "."), a space, or the first letter of a month (case-insensitive; "ſ"
+ * is an "s" to that regex). Spares most numbers the month-name regex.
+ */
+function mayStartDayMonth(c: number): boolean {
+  if (c >= 65 && c <= 90) c += 32;
+  switch (c) {
+    case 32: case 46: case 58: case 0xba: case 0xb0: case 0x17f:
+    case 97: case 100: case 102: case 103: case 105: case 106: case 108: case 109: case 110: case 111: case 114: case 115: case 116:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Sticky after the day of "Nov 3": ordinal suffix and year. */
 const DAY_TAIL_RE = /(?:st|nd|rd|th)?(?:,? (\d{4}))?(?![\p{L}\p{N}]|[.,:/-]\p{N})/iuy;
 
@@ -206,8 +222,11 @@ export function scanDates(scan: Scan, ref: DayRef | null, language: LanguageCode
       if (len > 2) continue;
       const prev = run.start > 0 ? text.charCodeAt(run.start - 1) : 32;
       if (isWordCode(prev) || prev === 46 || prev === 44 || prev === 58 || prev === 47 || prev === 45) continue;
-      dm.lastIndex = run.start;
-      const d = dm.exec(text);
+      let d: RegExpExecArray | null = null;
+      if (mayStartDayMonth(text.charCodeAt(run.end))) {
+        dm.lastIndex = run.start;
+        d = dm.exec(text);
+      }
       if (d) {
         const word = (d[2] as string).toLowerCase();
         const month = monthNumber(word);

@@ -11,6 +11,7 @@
 import type { ResolvedReferenceConfig } from './config';
 import { TIER, type DigitRun, type Scan } from './candidates';
 import { followedByPlaceName, followedByUnit, type Label } from './lexicon';
+import { digitReach } from './reach';
 import { isDigitCode, isLetterCode, isWordCode } from './text';
 
 export interface CompiledReferences {
@@ -24,7 +25,16 @@ export interface PatternGroup {
   re: RegExp;
   /** Type of every match when the group holds one pattern (no wrapper groups). */
   only: 'order' | 'case' | null;
+  /**
+   * When every match has a digit at most `reach` characters from its start: a sticky regex trying
+   * the next `reach + NEAR_SPAN + 1` start positions at once, the pattern captured in group 1.
+   */
+  near: RegExp | null;
+  reach: number;
 }
+
+/** Start positions past the reach that one try of a `near` regex covers. */
+const NEAR_SPAN = 16;
 
 /**
  * Order and case patterns with the same flags are joined into one alternation with two named
@@ -37,7 +47,7 @@ function compilePatterns(order: ResolvedReferenceConfig['patterns'], cases: Reso
   const add = (p: ResolvedReferenceConfig['patterns'][number], type: 'order' | 'case'): void => {
     const flags = `${[...new Set(p.flags)].sort().join('')}g`;
     if (/\\[1-9k]|\(\?<(?![=!])/.test(p.pattern)) {
-      out.push({ re: new RegExp(p.pattern, flags), only: type });
+      out.push({ re: new RegExp(p.pattern, flags), only: type, near: null, reach: 0 });
       return;
     }
     const entry = byFlags.get(flags) ?? { order: [], case: [] };
@@ -50,7 +60,12 @@ function compilePatterns(order: ResolvedReferenceConfig['patterns'], cases: Reso
     const parts: string[] = [];
     if (e.order.length) parts.push(`(?<o>${e.order.join('|')})`);
     if (e.case.length) parts.push(`(?<c>${e.case.join('|')})`);
-    out.push({ re: new RegExp(parts.join('|'), flags), only: null });
+    const source = parts.join('|');
+    const reach = digitReach(source, flags);
+    // the pattern is wrapped in one more group, so this is only done here, where no pattern has
+    // numbered backreferences
+    const near = reach === null ? null : new RegExp(`[\\s\\S]{0,${reach + NEAR_SPAN}}?(${source})`, flags.replace('g', 'y'));
+    out.push({ re: new RegExp(source, flags), only: null, near, reach: reach ?? 0 });
   }
   return out;
 }
@@ -82,7 +97,12 @@ function freeStanding(text: string, start: number, end: number): boolean {
 
 function scanPatterns(scan: Scan, groups: PatternGroup[]): void {
   const text = scan.text;
-  for (const { re, only } of groups) {
+  for (const group of groups) {
+    if (group.near) {
+      scanNearRuns(scan, group.near, group.reach);
+      continue;
+    }
+    const { re, only } = group;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
@@ -90,19 +110,54 @@ function scanPatterns(scan: Scan, groups: PatternGroup[]): void {
         re.lastIndex++;
         continue;
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!freeStanding(text, start, end)) continue;
-      const isOrder = only ? only === 'order' : m.groups?.['o'] !== undefined;
-      const label = scan.labelBefore(start);
-      if (label === 'other' || label === 'phone' || label === 'personalId' || label === 'tracking') continue;
-      if (isOrder && label === 'case') continue;
-      if (!isOrder && label === 'order') continue;
-      const normalized = normalizeReference(m[0]);
-      if (isOrder) scan.add('orderNumbers', start, end, normalized, TIER.orderNumber);
-      else scan.add('caseNumbers', start, end, normalized, TIER.caseNumber);
+      addPatternMatch(scan, m.index, m[0], only ? only === 'order' : m.groups?.['o'] !== undefined);
     }
   }
+}
+
+/**
+ * The matches a global scan would find, when every match has a digit within `reach` characters
+ * of its start: such a match starts at most `reach` characters before a digit run, so only those
+ * stretches are searched. `near` tries several start positions per call (see `PatternGroup`).
+ */
+function scanNearRuns(scan: Scan, near: RegExp, reach: number): void {
+  const text = scan.text;
+  const span = reach + NEAR_SPAN;
+  // no match starts before `next` (the lastIndex of a global scan)
+  let next = 0;
+  for (const run of scan.runs) {
+    let p = Math.max(next, run.start - reach);
+    while (p < run.end) {
+      near.lastIndex = p;
+      const m = near.exec(text);
+      if (!m) {
+        p += span + 1; // no match starts in [p, p + span]
+        continue;
+      }
+      const raw = m[1] as string;
+      const start = p + m[0].length - raw.length;
+      if (raw.length === 0) {
+        p = start + 1;
+        continue;
+      }
+      addPatternMatch(scan, start, raw, m.groups?.['o'] !== undefined);
+      p = start + raw.length;
+    }
+    next = p;
+  }
+}
+
+function addPatternMatch(scan: Scan, start: number, raw: string, isOrder: boolean): void {
+  const text = scan.text;
+  const end = start + raw.length;
+  if (!freeStanding(text, start, end)) return;
+  const label = scan.labelBefore(start);
+  if (label === 'other' || label === 'phone' || label === 'personalId' || label === 'tracking') return;
+  if (isOrder && label === 'case') return;
+  if (!isOrder && label === 'order') return;
+  const normalized = normalizeReference(raw);
+  if (isOrder) scan.add('orderNumbers', start, end, normalized, TIER.orderNumber);
+  else scan.add('caseNumbers', start, end, normalized, TIER.caseNumber);
 }
 
 /** Letters (≤ 4, optional dash) then digits: "A-2231", "WEB123456", "88812". Returns the digit count or -1. */

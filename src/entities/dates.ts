@@ -18,7 +18,7 @@
 import type { LanguageCode } from '../languages';
 import { TIER, type Scan } from './candidates';
 import { validDayMonth } from './checksums';
-import { isWordCode, tokensBefore } from './text';
+import { BackwardTokens, isWordCode, reverseWordHash, tokensBefore } from './text';
 
 export interface DayRef {
   year: number;
@@ -100,6 +100,8 @@ const EN_MONTHS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec',
 ]);
+
+const EN_MONTH_HASHES = new Set([...EN_MONTHS].map(reverseWordHash));
 
 /** `yyyy-mm-dd`, `yyyy/mm/dd`, `yyyy.mm.dd` (sticky at the year). */
 const ISO_DATE_RE = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\p{L}\p{N}]|[-/.,]\p{N})/uy;
@@ -246,18 +248,20 @@ export function scanDates(scan: Scan, ref: DayRef | null, language: LanguageCode
       // the month word must end right before ' ' or '. ': look for its last character first
       const p2 = run.start >= 2 ? text.charCodeAt(run.start - 2) : 32;
       if (!isWordCode(p2) && !(p2 === 46 && run.start >= 3 && isWordCode(text.charCodeAt(run.start - 3)))) continue;
-      const t = tokensBefore(text, run.start, 1, 12)[0];
-      if (!t || t.digits || !EN_MONTHS.has(t.word)) continue;
+      const t = new BackwardTokens(text, run.start, 12);
+      // a plain word that hashes like no month is rejected without building its string
+      if (!t.advance() || t.digits || (t.plain && !EN_MONTH_HASHES.has(t.hash))) continue;
+      const word = t.word();
+      if (!EN_MONTHS.has(word)) continue;
       const gap = text.slice(t.end, run.start);
       if (gap !== ' ' && gap !== '. ') continue;
-      const written = text.slice(t.start, t.end);
-      if (t.word === 'may' && written[0] !== 'M') continue; // "you may 2…"
+      if (word === 'may' && text[t.start] !== 'M') continue; // "you may 2…"
       DAY_TAIL_RE.lastIndex = run.end;
       const tail = DAY_TAIL_RE.exec(text);
       if (!tail) continue;
       const yearRaw = tail[1];
-      if (!monthAllowed(t.word, gap === '. ', yearRaw !== undefined, language)) continue;
-      const date = resolveDate(Number(text.slice(run.start, run.end)), monthNumber(t.word), yearOf(yearRaw), ref);
+      if (!monthAllowed(word, gap === '. ', yearRaw !== undefined, language)) continue;
+      const date = resolveDate(Number(text.slice(run.start, run.end)), monthNumber(word), yearOf(yearRaw), ref);
       if (date) scan.add('dates', t.start, run.end + tail[0].length, date, TIER.date);
     }
   }

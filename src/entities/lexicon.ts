@@ -86,12 +86,36 @@ export interface Lexicon {
   readonly firstWords: ReadonlySet<string>;
   /** Every ending of a phrase ("numero", "di numero", …): reading further back cannot match otherwise. */
   readonly phraseEnds: ReadonlySet<string>;
-  /** `reverseWordHash` of every filler and last word: rules out most words before building a string. */
-  readonly lastHashes: ReadonlySet<number>;
-  /** `reverseWordHash` of every filler and every word of a phrase. */
-  readonly wordHashes: ReadonlySet<number>;
-  /** `wordHash` of every filler and first word. */
-  readonly firstHashes: ReadonlySet<number>;
+  /**
+   * The fillers and phrase words made of ASCII letters, by `reverseWordHash` / `wordHash`: a plain
+   * word read from the text is looked up and compared in place, without building its string.
+   */
+  readonly wordsBefore: ReadonlyMap<number, readonly string[]>;
+  readonly wordsAfter: ReadonlyMap<number, readonly string[]>;
+}
+
+function byHash(words: Iterable<string>, hash: (word: string) => number): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    const h = hash(w);
+    const list = out.get(h);
+    if (list) list.push(w);
+    else out.set(h, [w]);
+  }
+  return out;
+}
+
+/** The word of `table` that text[start, end) spells (ASCII letters, any case), if any. */
+function knownWord(table: ReadonlyMap<number, readonly string[]>, text: string, start: number, end: number, hash: number): string | undefined {
+  const words = table.get(hash);
+  if (words === undefined) return undefined;
+  next: for (const w of words) {
+    if (w.length !== end - start) continue;
+    for (let k = 0; k < w.length; k++) if ((text.charCodeAt(start + k) | 32) !== w.charCodeAt(k)) continue next;
+    return w;
+  }
+  return undefined;
 }
 
 export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
@@ -131,9 +155,8 @@ export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
     lastWords,
     firstWords,
     phraseEnds,
-    lastHashes: new Set([...fillers, ...lastWords].map(reverseWordHash)),
-    wordHashes: new Set([...fillers, ...words].map(reverseWordHash)),
-    firstHashes: new Set([...fillers, ...firstWords].map(wordHash)),
+    wordsBefore: byHash([...fillers, ...words], reverseWordHash),
+    wordsAfter: byHash([...fillers, ...words], wordHash),
   };
 }
 
@@ -148,13 +171,13 @@ export function labelBefore(lex: Lexicon, text: string, pos: number): Label {
   for (let k = 0; k < MAX_FILLERS + lex.maxPhraseWords + 2; k++) {
     if (!it.advance() || it.digits) break;
     const first = ends.length === 0;
-    // most numbers have no label: a plain word that hashes like no filler and no phrase word is
-    // neither, and is rejected without building its string
-    if (it.plain && !(first ? lex.lastHashes : lex.wordHashes).has(it.hash)) {
+    // a plain word is found in the table without building its string; one that is not there is
+    // no filler and in no phrase (most numbers have no label)
+    const word = it.plain ? knownWord(lex.wordsBefore, text, it.start, it.end, it.hash) : it.word();
+    if (word === undefined) {
       if (first) return 'none';
       break;
     }
-    const word = it.word();
     if (lex.fillers.has(word)) {
       if (first && ++fillers > MAX_FILLERS) break;
       continue;
@@ -183,9 +206,12 @@ export function labelAfter(lex: Lexicon, text: string, end: number): Label {
   let first: string | undefined;
   for (let k = 0; k < MAX_FILLERS + 2; k++) {
     if (!it.advance() || it.digits) break;
-    // as in labelBefore: most words are no filler and start no phrase, seen from their hash
-    if (first === undefined && it.plain && !lex.firstHashes.has(it.hash)) return 'none';
-    const word = it.word();
+    // as in labelBefore: a plain word that is not in the table is no filler and in no phrase
+    const word = it.plain ? knownWord(lex.wordsAfter, text, it.start, it.end, it.hash) : it.word();
+    if (word === undefined) {
+      if (first === undefined) return 'none';
+      break;
+    }
     if (lex.fillers.has(word)) continue;
     if (first === undefined) {
       if (!lex.firstWords.has(word)) return 'none';

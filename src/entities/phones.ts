@@ -152,8 +152,12 @@ function parseSpan(
   let trunk = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += text[i];
-    else if (c === 43 && digits.length === 0) plus = true;
+    if (c >= 48 && c <= 57) {
+      // a whole run of digits at once
+      const s = i;
+      while (i + 1 < end && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
+      digits += text.slice(s, i + 1);
+    } else if (c === 43 && digits.length === 0) plus = true;
     else if (c === 40 && text.charCodeAt(i + 1) === 48 && text.charCodeAt(i + 2) === 41 && digits.length > 0) trunk = true;
   }
   if (plus) return parseInternational(digits, trunk);

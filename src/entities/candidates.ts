@@ -55,6 +55,8 @@ export interface DigitCluster {
   digits: number;
 }
 
+const NONE_COVERED: readonly boolean[] = [];
+
 /** Per-call scanning state: the text, the lexicon, digit runs and clusters, and a label cache. */
 export class Scan {
   readonly out: Candidate[] = [];
@@ -124,7 +126,9 @@ export class Scan {
    * For each digit run, whether it overlaps a strict candidate found so far (all of which take
    * precedence over the context-based references scanned last).
    */
-  coveredRuns(): boolean[] {
+  coveredRuns(): readonly boolean[] {
+    // often nothing was found: every run is free (an empty array reads as false everywhere)
+    if (this.out.length === 0) return NONE_COVERED;
     const spans = this.out.filter((c) => !c.loose).sort((a, b) => a.start - b.start);
     const covered: boolean[] = new Array<boolean>(this.runs.length);
     let j = 0;

@@ -79,9 +79,18 @@ export function compileReferences(order: ResolvedReferenceConfig, cases: Resolve
 }
 
 export function normalizeReference(value: string): string {
-  let s = value.replace(/\s+/g, '');
+  let s = hasSpace(value) ? value.replace(/\s+/g, '') : value;
   if (s.startsWith('#')) s = s.slice(1);
   return s.toUpperCase();
+}
+
+/** Whether `value` may contain white space (any character outside printable ASCII counts). */
+function hasSpace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c <= 32 || c >= 127) return true;
+  }
+  return false;
 }
 
 /** The match is not glued to a letter/digit and is not part of a longer number ("SE-884213-1"). */

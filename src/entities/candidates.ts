@@ -57,6 +57,28 @@ export interface DigitCluster {
 
 const NONE_COVERED: readonly boolean[] = [];
 
+/**
+ * Stable in-place sort for the short candidate lists of one text. `Array.prototype.sort` allocates
+ * a work array on every call; an insertion sort of a few items does not and orders them the same.
+ */
+export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 32) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j] as T, item) > 0) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
+function byStart(a: Candidate, b: Candidate): number {
+  return a.start - b.start;
+}
+
 /** Per-call scanning state: the text, the lexicon, digit runs and clusters, and a label cache. */
 export class Scan {
   readonly out: Candidate[] = [];
@@ -64,8 +86,12 @@ export class Scan {
   readonly clusters: DigitCluster[] = [];
   totalDigits = 0;
   maxCluster = 0;
-  /** Cache of `labelBefore` results by position (created on first use, bounded in size). */
-  private cache: Map<number, Label> | undefined;
+  /**
+   * Cache of `labelBefore` results by position (bounded in size). A text has few labelled
+   * positions, so two short arrays searched in order serve better than a Map.
+   */
+  private readonly cachedAt: number[] = [];
+  private readonly cachedLabel: Label[] = [];
 
   constructor(
     readonly text: string,
@@ -112,13 +138,15 @@ export class Scan {
   }
 
   labelBefore(pos: number): Label {
-    const cache = (this.cache ??= new Map());
-    let l = cache.get(pos);
-    if (l === undefined) {
-      l = labelBefore(this.lex, this.text, pos);
-      if (cache.size >= 256) cache.clear();
-      cache.set(pos, l);
+    const at = this.cachedAt;
+    for (let i = 0; i < at.length; i++) if (at[i] === pos) return this.cachedLabel[i] as Label;
+    const l = labelBefore(this.lex, this.text, pos);
+    if (at.length >= 256) {
+      at.length = 0;
+      this.cachedLabel.length = 0;
     }
+    at.push(pos);
+    this.cachedLabel.push(l);
     return l;
   }
 
@@ -129,7 +157,7 @@ export class Scan {
   coveredRuns(): readonly boolean[] {
     // often nothing was found: every run is free (an empty array reads as false everywhere)
     if (this.out.length === 0) return NONE_COVERED;
-    const spans = this.out.filter((c) => !c.loose).sort((a, b) => a.start - b.start);
+    const spans = sortInPlace(this.out.filter((c) => !c.loose), byStart);
     const covered: boolean[] = new Array<boolean>(this.runs.length);
     let j = 0;
     let reach = -1; // furthest end among spans starting before the current run

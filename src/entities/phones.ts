@@ -188,8 +188,11 @@ function digitGroups(text: string, from: number, to: number): Group[] {
 
 /** A separator between two numbers rather than inside one: "/", " - ", two spaces. */
 function strongSeparator(text: string, from: number, to: number): boolean {
-  const gap = text.slice(from, to);
-  return gap.includes('/') || gap.includes('  ') || gap === ' - ';
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 || (c === 32 && i + 1 < to && text.charCodeAt(i + 1) === 32)) return true;
+  }
+  return to - from === 3 && text.charCodeAt(from) === 32 && text.charCodeAt(from + 1) === 45 && text.charCodeAt(from + 2) === 32;
 }
 
 /**
@@ -200,17 +203,17 @@ function strongSeparator(text: string, from: number, to: number): boolean {
 function findPhone(scan: Scan, groups: Group[], first: number, last: number, region: PhoneRegion): number {
   const text = scan.text;
   const n = last - first + 1;
-  // prefix sums of digit counts: digitsUpTo[k] = digits in groups first..first+k-1
-  const digitsUpTo = [0];
-  for (let k = first; k <= last; k++) digitsUpTo.push((digitsUpTo[digitsUpTo.length - 1] as number) + (groups[k] as Group).end - (groups[k] as Group).start);
+  let total = 0;
+  for (let k = first; k <= last; k++) total += (groups[k] as Group).end - (groups[k] as Group).start;
   // a phone number inside a longer digit sequence (a card, an IBAN) is not a phone: never drop
   // leading groups, and drop trailing ones only from short runs
-  const maxTrail = (digitsUpTo[n] as number) <= 16 ? Math.min(3, n - 1) : 0;
+  const maxTrail = total <= 16 ? Math.min(3, n - 1) : 0;
   const start = (groups[first] as Group).start;
   const label = scan.labelBefore(start);
   if (blocked(label)) return -1;
+  let digits = total; // in groups first..last - trail
   for (let trail = 0; trail <= maxTrail; trail++) {
-    const digits = digitsUpTo[n - trail] as number;
+    if (trail > 0) digits -= (groups[last - trail + 1] as Group).end - (groups[last - trail + 1] as Group).start;
     if (digits < 6 || digits > 17) continue;
     const end = (groups[last - trail] as Group).end;
     const fallback = label === 'phone' || hasSeparator(text, start, end);

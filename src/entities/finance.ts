@@ -117,9 +117,8 @@ export function scanCards(scan: Scan): void {
   for (const run of scan.runs) {
     if (run.start < from) continue;
     CARD_RE.lastIndex = run.start;
-    const m = CARD_RE.exec(text);
-    if (!m) continue;
-    from = run.start + m[0].length;
+    if (!CARD_RE.test(text)) continue;
+    from = CARD_RE.lastIndex;
     const runs = digitRuns(text, run.start, from);
     if (!runs) continue;
     // try the whole match, then sub-sequences of groups (longest first)

@@ -241,9 +241,9 @@ export function scanPhones(scan: Scan, region: PhoneRegion): void {
       const c = text.charCodeAt(p);
       if (p < run.start && c !== 43 && c !== 40) continue;
       PHONE_RE.lastIndex = p;
-      const m = PHONE_RE.exec(text);
-      if (!m) continue;
-      from = p + m[0].length;
+      // `test` leaves lastIndex at the end of the match and builds no match array
+      if (!PHONE_RE.test(text)) continue;
+      from = PHONE_RE.lastIndex;
       const groups = digitGroups(text, p, from);
       // the run up to the first strong separator; what follows is matched again on its own
       let last = 0;

@@ -159,15 +159,44 @@ export function relativeOffset(word: string): number | undefined {
   return RELATIVE[word.toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
 }
 
-function relative(): RegExp {
-  if (!relativeRe) {
-    const alt = Object.keys(RELATIVE)
-      .sort((x, y) => y.length - x.length)
-      .map((w) => w.replace(/ /g, '\\s').replace(/'/g, "['’]"))
-      .join('|');
-    // no lookbehind and no "u" flag keep this whole-text scan cheap; word boundaries are checked in code
-    relativeRe = new RegExp(`(?:${alt})`, 'gi');
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  word: boolean;
+}
+
+/**
+ * The words as one regex trie ("a(?:zi|st(?:ăzi|azi)|…)|…"), matching what their alternation
+ * sorted longest first matches: at each position only the branch of its first character is tried,
+ * where a plain list tries every word (this scan runs over the whole text). Where one word is the
+ * start of another, the longer is tried first (the empty alternative comes last).
+ */
+export function trieSource(words: string[]): string {
+  const root: TrieNode = { next: new Map(), word: false };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      const token = ch === ' ' ? '\\s' : ch === "'" ? "['’]" : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      let child = node.next.get(token);
+      if (!child) {
+        child = { next: new Map(), word: false };
+        node.next.set(token, child);
+      }
+      node = child;
+    }
+    node.word = true;
   }
+  const source = (node: TrieNode): string => {
+    const parts = [...node.next].map(([token, child]) => token + source(child));
+    if (parts.length === 0) return '';
+    if (node.word) parts.push('');
+    return parts.length === 1 ? (parts[0] as string) : `(?:${parts.join('|')})`;
+  };
+  return source(root);
+}
+
+function relative(): RegExp {
+  // no lookbehind and no "u" flag keep this whole-text scan cheap; word boundaries are checked in code
+  relativeRe ??= new RegExp(trieSource(Object.keys(RELATIVE)), 'gi');
   return relativeRe;
 }
 

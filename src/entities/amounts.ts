@@ -226,7 +226,7 @@ export function scanAmounts(scan: Scan): void {
         }
       }
     }
-    if (c.start === 0) continue;
+    if (c.start === 0 || !currencyEndsAt(text, c.start)) continue;
     const p = prefix.exec(text.slice(Math.max(0, c.start - 6), c.start));
     if (!p) continue;
     const cur = currencyCode((p[1] as string).toLowerCase());
@@ -243,6 +243,19 @@ export function scanAmounts(scan: Scan): void {
     if (cur === 'SEK' && amountBefore(text, start)) continue;
     scan.add('amounts', start, end, { value: parsed.value, currency: cur }, TIER.amount);
   }
+}
+
+/**
+ * Whether a currency written before a number can end right before `pos` (after an optional space):
+ * its last character is one of `€ $ £` or the letters ending the codes in CURRENCY_BEFORE (K also
+ * as the Kelvin sign, which the case-insensitive Unicode regex equates with k). A cheap test that
+ * spares most clusters the regex.
+ */
+function currencyEndsAt(text: string, pos: number): boolean {
+  let c = text.charCodeAt(pos - 1);
+  if (c === 32 || c === 0xa0 || c === 0x202f) c = pos >= 2 ? text.charCodeAt(pos - 2) : 32;
+  if (c >= 65 && c <= 90) c += 32;
+  return c === 114 || c === 107 || c === 100 || c === 112 || c === 110 || c === 102 || c === 36 || c === 0x20ac || c === 0xa3 || c === 0x212a;
 }
 
 /** A digit (and optional space) right before `pos`. */

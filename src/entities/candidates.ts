@@ -1,7 +1,12 @@
 import { labelAfter, labelBefore, type Label, type Lexicon } from './lexicon';
 import type { Amount, EntityType } from './types';
 
-const CLUSTER_RE = /\d[\d \-+./,()'’\u00a0\u202f]*/g;
+const FIRST_DIGIT_RE = /\d/g;
+
+/** Separators that join digits into one cluster: space, `-`, `+`, `.`, `/`, `,`, `(`, `)`, `'`, `’`, no-break spaces. */
+function isClusterCode(c: number): boolean {
+  return c === 32 || c === 45 || c === 43 || c === 46 || c === 47 || c === 44 || c === 40 || c === 41 || c === 39 || c === 0x2019 || c === 0xa0 || c === 0x202f;
+}
 
 /**
  * Precedence when spans overlap (lower wins). Checksummed types first, then the rest; `loose` are
@@ -50,6 +55,30 @@ export interface DigitCluster {
   digits: number;
 }
 
+const NONE_COVERED: readonly boolean[] = [];
+
+/**
+ * Stable in-place sort for the short candidate lists of one text. `Array.prototype.sort` allocates
+ * a work array on every call; an insertion sort of a few items does not and orders them the same.
+ */
+export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 32) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j] as T, item) > 0) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
+function byStart(a: Candidate, b: Candidate): number {
+  return a.start - b.start;
+}
+
 /** Per-call scanning state: the text, the lexicon, digit runs and clusters, and a label cache. */
 export class Scan {
   readonly out: Candidate[] = [];
@@ -57,8 +86,12 @@ export class Scan {
   readonly clusters: DigitCluster[] = [];
   totalDigits = 0;
   maxCluster = 0;
-  /** Cache of `labelBefore` results by position (created on first use, bounded in size). */
-  private cache: Map<number, Label> | undefined;
+  /**
+   * Cache of `labelBefore` results by position (bounded in size). A text has few labelled
+   * positions, so two short arrays searched in order serve better than a Map.
+   */
+  private readonly cachedAt: number[] = [];
+  private readonly cachedLabel: Label[] = [];
 
   constructor(
     readonly text: string,
@@ -67,42 +100,53 @@ export class Scan {
     readonly loose: boolean,
   ) {}
 
-  /** Finds digit runs and clusters in one pass over the text. */
+  /**
+   * Finds digit runs and clusters in one pass over the text: a cluster starts at a digit, spans
+   * digits and separators (see `isClusterCode`) and ends after its last digit.
+   */
   indexDigits(): void {
     const text = this.text;
-    CLUSTER_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CLUSTER_RE.exec(text))) {
-      const start = m.index;
-      const stop = start + m[0].length;
+    const n = text.length;
+    let i = 0;
+    for (;;) {
+      // the regex engine skips the text between clusters much faster than a charCodeAt loop, and
+      // `test` builds no match object
+      FIRST_DIGIT_RE.lastIndex = i;
+      if (!FIRST_DIGIT_RE.test(text)) break;
+      i = FIRST_DIGIT_RE.lastIndex - 1;
+      const start = i;
       let digits = 0;
       let lastDigitEnd = start;
-      let i = start;
-      while (i < stop) {
+      while (i < n) {
         const c = text.charCodeAt(i);
         if (c >= 48 && c <= 57) {
           const s = i;
-          while (i < stop && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+          do i++;
+          while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57);
           this.runs.push({ start: s, end: i });
           digits += i - s;
           lastDigitEnd = i;
-        } else i++;
+        } else if (isClusterCode(c)) i++;
+        else break;
       }
       this.clusters.push({ start, end: lastDigitEnd, digits });
       this.totalDigits += digits;
       if (digits > this.maxCluster) this.maxCluster = digits;
-      CLUSTER_RE.lastIndex = lastDigitEnd;
+      // separators after the last digit are not part of the cluster
+      i = lastDigitEnd;
     }
   }
 
   labelBefore(pos: number): Label {
-    const cache = (this.cache ??= new Map());
-    let l = cache.get(pos);
-    if (l === undefined) {
-      l = labelBefore(this.lex, this.text, pos);
-      if (cache.size >= 256) cache.clear();
-      cache.set(pos, l);
+    const at = this.cachedAt;
+    for (let i = 0; i < at.length; i++) if (at[i] === pos) return this.cachedLabel[i] as Label;
+    const l = labelBefore(this.lex, this.text, pos);
+    if (at.length >= 256) {
+      at.length = 0;
+      this.cachedLabel.length = 0;
     }
+    at.push(pos);
+    this.cachedLabel.push(l);
     return l;
   }
 
@@ -110,8 +154,10 @@ export class Scan {
    * For each digit run, whether it overlaps a strict candidate found so far (all of which take
    * precedence over the context-based references scanned last).
    */
-  coveredRuns(): boolean[] {
-    const spans = this.out.filter((c) => !c.loose).sort((a, b) => a.start - b.start);
+  coveredRuns(): readonly boolean[] {
+    // often nothing was found: every run is free (an empty array reads as false everywhere)
+    if (this.out.length === 0) return NONE_COVERED;
+    const spans = sortInPlace(this.out.filter((c) => !c.loose), byStart);
     const covered: boolean[] = new Array<boolean>(this.runs.length);
     let j = 0;
     let reach = -1; // furthest end among spans starting before the current run

@@ -18,7 +18,7 @@
 import type { LanguageCode } from '../languages';
 import { TIER, type Scan } from './candidates';
 import { validDayMonth } from './checksums';
-import { isWordCode, tokensBefore } from './text';
+import { BackwardTokens, isWordCode, reverseWordHash, tokensBefore } from './text';
 
 export interface DayRef {
   year: number;
@@ -101,6 +101,8 @@ const EN_MONTHS = new Set([
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec',
 ]);
 
+const EN_MONTH_HASHES = new Set([...EN_MONTHS].map(reverseWordHash));
+
 /** `yyyy-mm-dd`, `yyyy/mm/dd`, `yyyy.mm.dd` (sticky at the year). */
 const ISO_DATE_RE = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\p{L}\p{N}]|[-/.,]\p{N})/uy;
 
@@ -124,6 +126,22 @@ function dayMonth(): RegExp {
   return dayMonthRe;
 }
 
+/**
+ * Whether the character after a day number can continue a `dayMonth` match: an ordinal suffix
+ * (":e", "st", "nd", "rd", "th", "º", "°", "."), a space, or the first letter of a month (case-insensitive; "ſ"
+ * is an "s" to that regex). Spares most numbers the month-name regex.
+ */
+function mayStartDayMonth(c: number): boolean {
+  if (c >= 65 && c <= 90) c += 32;
+  switch (c) {
+    case 32: case 46: case 58: case 0xba: case 0xb0: case 0x17f:
+    case 97: case 100: case 102: case 103: case 105: case 106: case 108: case 109: case 110: case 111: case 114: case 115: case 116:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Sticky after the day of "Nov 3": ordinal suffix and year. */
 const DAY_TAIL_RE = /(?:st|nd|rd|th)?(?:,? (\d{4}))?(?![\p{L}\p{N}]|[.,:/-]\p{N})/iuy;
 
@@ -141,15 +159,44 @@ export function relativeOffset(word: string): number | undefined {
   return RELATIVE[word.toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
 }
 
-function relative(): RegExp {
-  if (!relativeRe) {
-    const alt = Object.keys(RELATIVE)
-      .sort((x, y) => y.length - x.length)
-      .map((w) => w.replace(/ /g, '\\s').replace(/'/g, "['’]"))
-      .join('|');
-    // no lookbehind and no "u" flag keep this whole-text scan cheap; word boundaries are checked in code
-    relativeRe = new RegExp(`(?:${alt})`, 'gi');
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  word: boolean;
+}
+
+/**
+ * The words as one regex trie ("a(?:zi|st(?:ăzi|azi)|…)|…"), matching what their alternation
+ * sorted longest first matches: at each position only the branch of its first character is tried,
+ * where a plain list tries every word (this scan runs over the whole text). Where one word is the
+ * start of another, the longer is tried first (the empty alternative comes last).
+ */
+export function trieSource(words: string[]): string {
+  const root: TrieNode = { next: new Map(), word: false };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      const token = ch === ' ' ? '\\s' : ch === "'" ? "['’]" : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      let child = node.next.get(token);
+      if (!child) {
+        child = { next: new Map(), word: false };
+        node.next.set(token, child);
+      }
+      node = child;
+    }
+    node.word = true;
   }
+  const source = (node: TrieNode): string => {
+    const parts = [...node.next].map(([token, child]) => token + source(child));
+    if (parts.length === 0) return '';
+    if (node.word) parts.push('');
+    return parts.length === 1 ? (parts[0] as string) : `(?:${parts.join('|')})`;
+  };
+  return source(root);
+}
+
+function relative(): RegExp {
+  // no lookbehind and no "u" flag keep this whole-text scan cheap; word boundaries are checked in code
+  relativeRe ??= new RegExp(trieSource(Object.keys(RELATIVE)), 'gi');
   return relativeRe;
 }
 
@@ -206,8 +253,11 @@ export function scanDates(scan: Scan, ref: DayRef | null, language: LanguageCode
       if (len > 2) continue;
       const prev = run.start > 0 ? text.charCodeAt(run.start - 1) : 32;
       if (isWordCode(prev) || prev === 46 || prev === 44 || prev === 58 || prev === 47 || prev === 45) continue;
-      dm.lastIndex = run.start;
-      const d = dm.exec(text);
+      let d: RegExpExecArray | null = null;
+      if (mayStartDayMonth(text.charCodeAt(run.end))) {
+        dm.lastIndex = run.start;
+        d = dm.exec(text);
+      }
       if (d) {
         const word = (d[2] as string).toLowerCase();
         const month = monthNumber(word);
@@ -224,18 +274,23 @@ export function scanDates(scan: Scan, ref: DayRef | null, language: LanguageCode
       }
       // English month first: "Nov 3", "November 3rd, 2026"
       if (prev !== 32) continue;
-      const t = tokensBefore(text, run.start, 1, 12)[0];
-      if (!t || t.digits || !EN_MONTHS.has(t.word)) continue;
+      // the month word must end right before ' ' or '. ': look for its last character first
+      const p2 = run.start >= 2 ? text.charCodeAt(run.start - 2) : 32;
+      if (!isWordCode(p2) && !(p2 === 46 && run.start >= 3 && isWordCode(text.charCodeAt(run.start - 3)))) continue;
+      const t = new BackwardTokens(text, run.start, 12);
+      // a plain word that hashes like no month is rejected without building its string
+      if (!t.advance() || t.digits || (t.plain && !EN_MONTH_HASHES.has(t.hash))) continue;
+      const word = t.word();
+      if (!EN_MONTHS.has(word)) continue;
       const gap = text.slice(t.end, run.start);
       if (gap !== ' ' && gap !== '. ') continue;
-      const written = text.slice(t.start, t.end);
-      if (t.word === 'may' && written[0] !== 'M') continue; // "you may 2…"
+      if (word === 'may' && text[t.start] !== 'M') continue; // "you may 2…"
       DAY_TAIL_RE.lastIndex = run.end;
       const tail = DAY_TAIL_RE.exec(text);
       if (!tail) continue;
       const yearRaw = tail[1];
-      if (!monthAllowed(t.word, gap === '. ', yearRaw !== undefined, language)) continue;
-      const date = resolveDate(Number(text.slice(run.start, run.end)), monthNumber(t.word), yearOf(yearRaw), ref);
+      if (!monthAllowed(word, gap === '. ', yearRaw !== undefined, language)) continue;
+      const date = resolveDate(Number(text.slice(run.start, run.end)), monthNumber(word), yearOf(yearRaw), ref);
       if (date) scan.add('dates', t.start, run.end + tail[0].length, date, TIER.date);
     }
   }

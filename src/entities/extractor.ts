@@ -1,6 +1,6 @@
 import { isLanguage } from '../languages';
 import { scanAmounts } from './amounts';
-import { Scan, type Candidate } from './candidates';
+import { Scan, sortInPlace, type Candidate } from './candidates';
 import { resolveEntityConfig, type EntityConfig } from './config';
 import { parseReceivedAt, scanDates } from './dates';
 import { scanEmails } from './emails';
@@ -46,7 +46,7 @@ function byPrecedence(a: Candidate, b: Candidate): number {
  * Returns the kept candidates sorted by position.
  */
 export function resolveOverlaps(candidates: Candidate[], textLength: number): Candidate[] {
-  candidates.sort(byPrecedence);
+  sortInPlace(candidates, byPrecedence);
   const kept: Candidate[] = [];
   if (candidates.length <= 48) {
     for (const c of candidates) {
@@ -69,7 +69,7 @@ export function resolveOverlaps(candidates: Candidate[], textLength: number): Ca
       kept.push(c);
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return sortInPlace(kept, (a, b) => a.start - b.start);
 }
 
 const LANGUAGE_REGION: Record<string, PhoneRegion> = { sv: 'SE', it: 'IT', ro: 'RO' };

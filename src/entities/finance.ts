@@ -13,8 +13,15 @@ const IBAN_LENGTH: Record<string, number> = {
   SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
 };
 
-/** Two letters and two check digits, then the rest in groups of (usually) four. */
-const IBAN_START_RE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?=[ ]?[A-Za-z0-9])/gu;
+/**
+ * Two letters and two check digits, then the rest in groups of (usually) four. Sticky: tried only
+ * two characters before a digit run.
+ */
+const IBAN_START_RE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?=[ ]?[A-Za-z0-9])/uy;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 function isAlnumAscii(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -22,10 +29,14 @@ function isAlnumAscii(c: number): boolean {
 
 export function scanIbans(scan: Scan): void {
   const text = scan.text;
-  IBAN_START_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = IBAN_START_RE.exec(text))) {
-    const start = m.index;
+  // no IBAN starts before `from` (the end of the last one found)
+  let from = 0;
+  for (const run of scan.runs) {
+    const start = run.start - 2;
+    if (start < from || run.end - run.start < 2) continue;
+    if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1))) continue;
+    IBAN_START_RE.lastIndex = start;
+    if (!IBAN_START_RE.test(text)) continue;
     const country = text.slice(start, start + 2).toUpperCase();
     const length = IBAN_LENGTH[country];
     if (length === undefined) continue;
@@ -46,7 +57,7 @@ export function scanIbans(scan: Scan): void {
     const iban = got.toUpperCase();
     if (ibanMod97Valid(iban)) {
       scan.add('ibans', start, i, iban, TIER.iban);
-      IBAN_START_RE.lastIndex = i;
+      from = i;
     } else if (digits >= 10) {
       scan.addLoose('ibans', start, i);
     }
@@ -72,8 +83,8 @@ export function knownCard(d: string): boolean {
   return false;
 }
 
-/** 13–19 digits, contiguous or in groups separated by single spaces or dashes. */
-const CARD_RE = /(?<![\p{N}\p{L}]|\p{N}[ -])\d[\d -]{11,40}\d(?![\p{N}\p{L}]|[ -]\p{N})/gu;
+/** 13–19 digits, contiguous or in groups separated by single spaces or dashes (sticky at a digit run). */
+const CARD_RE = /(?<![\p{N}\p{L}]|\p{N}[ -])\d[\d -]{11,40}\d(?![\p{N}\p{L}]|[ -]\p{N})/uy;
 
 interface Run {
   start: number;
@@ -101,10 +112,14 @@ function digitRuns(text: string, start: number, end: number): Run[] | null {
 
 export function scanCards(scan: Scan): void {
   const text = scan.text;
-  CARD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CARD_RE.exec(text))) {
-    const runs = digitRuns(text, m.index, m.index + m[0].length);
+  // a match starts at a digit after no digit, so only run starts are tried; none before `from`
+  let from = 0;
+  for (const run of scan.runs) {
+    if (run.start < from) continue;
+    CARD_RE.lastIndex = run.start;
+    if (!CARD_RE.test(text)) continue;
+    from = CARD_RE.lastIndex;
+    const runs = digitRuns(text, run.start, from);
     if (!runs) continue;
     // try the whole match, then sub-sequences of groups (longest first)
     let found = false;

@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../languages';
 import type { ResolvedEntityConfig } from './config';
-import { BackwardTokens, isDigitCode, isLetterCode, isUpperCode, tokenizePhrase, tokensAfter } from './text';
+import { BackwardTokens, ForwardTokens, isDigitCode, isLetterCode, isUpperCode, reverseWordHash, tokenizePhrase, wordHash } from './text';
 
 /**
  * What a nearby word says a number is. `other` covers everything that must not become an order,
@@ -84,6 +84,38 @@ export interface Lexicon {
   /** Words that end / start some phrase: a quick negative test before assembling phrases. */
   readonly lastWords: ReadonlySet<string>;
   readonly firstWords: ReadonlySet<string>;
+  /** Every ending of a phrase ("numero", "di numero", …): reading further back cannot match otherwise. */
+  readonly phraseEnds: ReadonlySet<string>;
+  /**
+   * The fillers and phrase words made of ASCII letters, by `reverseWordHash` / `wordHash`: a plain
+   * word read from the text is looked up and compared in place, without building its string.
+   */
+  readonly wordsBefore: ReadonlyMap<number, readonly string[]>;
+  readonly wordsAfter: ReadonlyMap<number, readonly string[]>;
+}
+
+function byHash(words: Iterable<string>, hash: (word: string) => number): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    const h = hash(w);
+    const list = out.get(h);
+    if (list) list.push(w);
+    else out.set(h, [w]);
+  }
+  return out;
+}
+
+/** The word of `table` that text[start, end) spells (ASCII letters, any case), if any. */
+function knownWord(table: ReadonlyMap<number, readonly string[]>, text: string, start: number, end: number, hash: number): string | undefined {
+  const words = table.get(hash);
+  if (words === undefined) return undefined;
+  next: for (const w of words) {
+    if (w.length !== end - start) continue;
+    for (let k = 0; k < w.length; k++) if ((text.charCodeAt(start + k) | 32) !== w.charCodeAt(k)) continue next;
+    return w;
+  }
+  return undefined;
 }
 
 export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
@@ -108,6 +140,13 @@ export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
   for (const w of PERSONAL_ID_WORDS) add(w, 'personalId');
   for (const w of PHONE_WORDS) add(w, 'phone');
   for (const w of OTHER_WORDS) add(w, 'other');
+  const phraseEnds = new Set<string>();
+  const words = new Set<string>();
+  for (const key of phrases.keys()) {
+    const tokens = key.split(' ');
+    for (let i = tokens.length - 1; i >= 0; i--) phraseEnds.add(tokens.slice(i).join(' '));
+    for (const t of tokens) words.add(t);
+  }
   return {
     fillers,
     units: new Set(UNIT_WORDS),
@@ -115,6 +154,9 @@ export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
     maxPhraseWords: Math.min(maxPhraseWords, 4),
     lastWords,
     firstWords,
+    phraseEnds,
+    wordsBefore: byHash([...fillers, ...words], reverseWordHash),
+    wordsAfter: byHash([...fillers, ...words], wordHash),
   };
 }
 
@@ -123,23 +165,36 @@ const MAX_FILLERS = 4;
 /** The label given by the words just before `pos` ("ordernummer är |4481923"). */
 export function labelBefore(lex: Lexicon, text: string, pos: number): Label {
   const it = new BackwardTokens(text, pos, 72);
-  const content: string[] = [];
+  // ends[n - 1]: the n content words nearest to `pos`, in text order, joined by spaces
+  const ends: string[] = [];
   let fillers = 0;
   for (let k = 0; k < MAX_FILLERS + lex.maxPhraseWords + 2; k++) {
-    const word = it.next();
-    if (word === null || it.digits) break;
+    if (!it.advance() || it.digits) break;
+    const first = ends.length === 0;
+    // a plain word is found in the table without building its string; one that is not there is
+    // no filler and in no phrase (most numbers have no label)
+    const word = it.plain ? knownWord(lex.wordsBefore, text, it.start, it.end, it.hash) : it.word();
+    if (word === undefined) {
+      if (first) return 'none';
+      break;
+    }
     if (lex.fillers.has(word)) {
-      if (content.length === 0 && ++fillers > MAX_FILLERS) break;
+      if (first && ++fillers > MAX_FILLERS) break;
       continue;
     }
-    if (content.length === 0 && !lex.lastWords.has(word)) return 'none';
-    content.push(word);
-    if (content.length >= lex.maxPhraseWords) break;
+    if (first) {
+      if (!lex.lastWords.has(word)) return 'none';
+      ends.push(word);
+    } else {
+      const end = `${word} ${ends[ends.length - 1] as string}`;
+      // no phrase ends with these words, so none ends with more of them either
+      if (!lex.phraseEnds.has(end)) break;
+      ends.push(end);
+    }
+    if (ends.length >= lex.maxPhraseWords) break;
   }
-  for (let n = content.length; n >= 1; n--) {
-    let key = content[n - 1] as string;
-    for (let i = n - 2; i >= 0; i--) key += ` ${content[i] as string}`;
-    const label = lex.phrases.get(key);
+  for (let n = ends.length; n >= 1; n--) {
+    const label = lex.phrases.get(ends[n - 1] as string);
     if (label) return label;
   }
   return 'none';
@@ -147,20 +202,27 @@ export function labelBefore(lex: Lexicon, text: string, pos: number): Label {
 
 /** The label given by the words just after `end` ("4481923 är mitt ordernummer"). */
 export function labelAfter(lex: Lexicon, text: string, end: number): Label {
-  const tokens = tokensAfter(text, end, MAX_FILLERS + 2, 48);
-  const content: string[] = [];
-  for (const t of tokens) {
-    if (t.digits) break;
-    if (lex.fillers.has(t.word)) continue;
-    if (content.length === 0 && !lex.firstWords.has(t.word)) return 'none';
-    content.push(t.word);
-    if (content.length >= 2) break;
-  }
-  if (content.length === 2) {
-    const two = lex.phrases.get(`${content[0] as string} ${content[1] as string}`);
+  const it = new ForwardTokens(text, end, 48);
+  let first: string | undefined;
+  for (let k = 0; k < MAX_FILLERS + 2; k++) {
+    if (!it.advance() || it.digits) break;
+    // as in labelBefore: a plain word that is not in the table is no filler and in no phrase
+    const word = it.plain ? knownWord(lex.wordsAfter, text, it.start, it.end, it.hash) : it.word();
+    if (word === undefined) {
+      if (first === undefined) return 'none';
+      break;
+    }
+    if (lex.fillers.has(word)) continue;
+    if (first === undefined) {
+      if (!lex.firstWords.has(word)) return 'none';
+      first = word;
+      continue;
+    }
+    const two = lex.phrases.get(`${first} ${word}`);
     if (two) return two;
+    break;
   }
-  return content.length > 0 ? (lex.phrases.get(content[0] as string) ?? 'none') : 'none';
+  return first !== undefined ? (lex.phrases.get(first) ?? 'none') : 'none';
 }
 
 /** The number at `end` is directly followed by a unit or counter ("3 st", "12 pezzi", "5 kg"). */

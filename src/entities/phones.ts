@@ -117,8 +117,11 @@ export function parseNational(digits: string, region: PhoneRegion): string | nul
 export const REGION_FALLBACK: readonly PhoneRegion[] = ['SE', 'GB', 'RO', 'IT'];
 
 
-/** Phone-shaped runs: optional `+`, digits with spaces, dashes, dots, slashes and parentheses. */
-const PHONE_RE = /(?<![\p{L}\p{N}+]|\p{N}[-.])(?:\+|\(\+?)?\d[\d \-./()\u00a0]{4,24}\d(?![\p{L}\p{N}])/gu;
+/**
+ * Phone-shaped runs: optional `+`, digits with spaces, dashes, dots, slashes and parentheses.
+ * Sticky: tried only where a match can start, at a digit run or the `+`, `(` or `(+` before it.
+ */
+const PHONE_RE = /(?<![\p{L}\p{N}+]|\p{N}[-.])(?:\+|\(\+?)?\d[\d \-./()\u00a0]{4,24}\d(?![\p{L}\p{N}])/uy;
 
 interface Group {
   start: number;
@@ -149,8 +152,12 @@ function parseSpan(
   let trunk = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += text[i];
-    else if (c === 43 && digits.length === 0) plus = true;
+    if (c >= 48 && c <= 57) {
+      // a whole run of digits at once
+      const s = i;
+      while (i + 1 < end && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
+      digits += text.slice(s, i + 1);
+    } else if (c === 43 && digits.length === 0) plus = true;
     else if (c === 40 && text.charCodeAt(i + 1) === 48 && text.charCodeAt(i + 2) === 41 && digits.length > 0) trunk = true;
   }
   if (plus) return parseInternational(digits, trunk);
@@ -181,8 +188,11 @@ function digitGroups(text: string, from: number, to: number): Group[] {
 
 /** A separator between two numbers rather than inside one: "/", " - ", two spaces. */
 function strongSeparator(text: string, from: number, to: number): boolean {
-  const gap = text.slice(from, to);
-  return gap.includes('/') || gap.includes('  ') || gap === ' - ';
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 || (c === 32 && i + 1 < to && text.charCodeAt(i + 1) === 32)) return true;
+  }
+  return to - from === 3 && text.charCodeAt(from) === 32 && text.charCodeAt(from + 1) === 45 && text.charCodeAt(from + 2) === 32;
 }
 
 /**
@@ -193,17 +203,17 @@ function strongSeparator(text: string, from: number, to: number): boolean {
 function findPhone(scan: Scan, groups: Group[], first: number, last: number, region: PhoneRegion): number {
   const text = scan.text;
   const n = last - first + 1;
-  // prefix sums of digit counts: digitsUpTo[k] = digits in groups first..first+k-1
-  const digitsUpTo = [0];
-  for (let k = first; k <= last; k++) digitsUpTo.push((digitsUpTo[digitsUpTo.length - 1] as number) + (groups[k] as Group).end - (groups[k] as Group).start);
+  let total = 0;
+  for (let k = first; k <= last; k++) total += (groups[k] as Group).end - (groups[k] as Group).start;
   // a phone number inside a longer digit sequence (a card, an IBAN) is not a phone: never drop
   // leading groups, and drop trailing ones only from short runs
-  const maxTrail = (digitsUpTo[n] as number) <= 16 ? Math.min(3, n - 1) : 0;
+  const maxTrail = total <= 16 ? Math.min(3, n - 1) : 0;
   const start = (groups[first] as Group).start;
   const label = scan.labelBefore(start);
   if (blocked(label)) return -1;
+  let digits = total; // in groups first..last - trail
   for (let trail = 0; trail <= maxTrail; trail++) {
-    const digits = digitsUpTo[n - trail] as number;
+    if (trail > 0) digits -= (groups[last - trail + 1] as Group).end - (groups[last - trail + 1] as Group).start;
     if (digits < 6 || digits > 17) continue;
     const end = (groups[last - trail] as Group).end;
     const fallback = label === 'phone' || hasSeparator(text, start, end);
@@ -223,23 +233,34 @@ function findPhone(scan: Scan, groups: Group[], first: number, last: number, reg
  */
 export function scanPhones(scan: Scan, region: PhoneRegion): void {
   const text = scan.text;
-  PHONE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PHONE_RE.exec(text))) {
-    const groups = digitGroups(text, m.index, m.index + m[0].length);
-    // the run up to the first strong separator; what follows is matched again on its own
-    let last = 0;
-    while (last + 1 < groups.length && !strongSeparator(text, (groups[last] as Group).end, (groups[last + 1] as Group).start)) last++;
-    let k = 0;
-    while (k <= last) {
-      const used = findPhone(scan, groups, k, last, region);
-      if (used < 0) {
-        if (scan.loose) addLoosePhone(scan, text, groups.slice(k, last + 1));
-        break;
+  // `from` plays the part of a global regex's lastIndex: no match starts before it
+  let from = 0;
+  for (const run of scan.runs) {
+    // a match starts at a digit that follows no digit (a run start), or at the "+", "(" or "(+" before it
+    for (let p = Math.max(from, run.start - 2); p <= run.start; p++) {
+      const c = text.charCodeAt(p);
+      if (p < run.start && c !== 43 && c !== 40) continue;
+      PHONE_RE.lastIndex = p;
+      // `test` leaves lastIndex at the end of the match and builds no match array
+      if (!PHONE_RE.test(text)) continue;
+      from = PHONE_RE.lastIndex;
+      const groups = digitGroups(text, p, from);
+      // the run up to the first strong separator; what follows is matched again on its own
+      let last = 0;
+      while (last + 1 < groups.length && !strongSeparator(text, (groups[last] as Group).end, (groups[last + 1] as Group).start)) last++;
+      let k = 0;
+      while (k <= last) {
+        const used = findPhone(scan, groups, k, last, region);
+        if (used < 0) {
+          if (scan.loose) addLoosePhone(scan, text, groups.slice(k, last + 1));
+          break;
+        }
+        k = used + 1;
       }
-      k = used + 1;
+      if (last + 1 < groups.length) from = (groups[last] as Group).end;
+      break;
     }
-    if (last + 1 < groups.length) PHONE_RE.lastIndex = (groups[last] as Group).end;
+    if (from <= run.start) from = run.start + 1;
   }
 }
 

@@ -11,6 +11,7 @@
 import type { ResolvedReferenceConfig } from './config';
 import { TIER, type DigitRun, type Scan } from './candidates';
 import { followedByPlaceName, followedByUnit, type Label } from './lexicon';
+import { digitReach } from './reach';
 import { isDigitCode, isLetterCode, isWordCode } from './text';
 
 export interface CompiledReferences {
@@ -24,7 +25,16 @@ export interface PatternGroup {
   re: RegExp;
   /** Type of every match when the group holds one pattern (no wrapper groups). */
   only: 'order' | 'case' | null;
+  /**
+   * When every match has a digit at most `reach` characters from its start: a sticky regex trying
+   * the next `reach + NEAR_SPAN + 1` start positions at once, the pattern captured in group 1.
+   */
+  near: RegExp | null;
+  reach: number;
 }
+
+/** Start positions past the reach that one try of a `near` regex covers. */
+const NEAR_SPAN = 16;
 
 /**
  * Order and case patterns with the same flags are joined into one alternation with two named
@@ -37,7 +47,7 @@ function compilePatterns(order: ResolvedReferenceConfig['patterns'], cases: Reso
   const add = (p: ResolvedReferenceConfig['patterns'][number], type: 'order' | 'case'): void => {
     const flags = `${[...new Set(p.flags)].sort().join('')}g`;
     if (/\\[1-9k]|\(\?<(?![=!])/.test(p.pattern)) {
-      out.push({ re: new RegExp(p.pattern, flags), only: type });
+      out.push({ re: new RegExp(p.pattern, flags), only: type, near: null, reach: 0 });
       return;
     }
     const entry = byFlags.get(flags) ?? { order: [], case: [] };
@@ -50,7 +60,12 @@ function compilePatterns(order: ResolvedReferenceConfig['patterns'], cases: Reso
     const parts: string[] = [];
     if (e.order.length) parts.push(`(?<o>${e.order.join('|')})`);
     if (e.case.length) parts.push(`(?<c>${e.case.join('|')})`);
-    out.push({ re: new RegExp(parts.join('|'), flags), only: null });
+    const source = parts.join('|');
+    const reach = digitReach(source, flags);
+    // the pattern is wrapped in one more group, so this is only done here, where no pattern has
+    // numbered backreferences
+    const near = reach === null ? null : new RegExp(`[\\s\\S]{0,${reach + NEAR_SPAN}}?(${source})`, flags.replace('g', 'y'));
+    out.push({ re: new RegExp(source, flags), only: null, near, reach: reach ?? 0 });
   }
   return out;
 }
@@ -64,9 +79,18 @@ export function compileReferences(order: ResolvedReferenceConfig, cases: Resolve
 }
 
 export function normalizeReference(value: string): string {
-  let s = value.replace(/\s+/g, '');
+  let s = hasSpace(value) ? value.replace(/\s+/g, '') : value;
   if (s.startsWith('#')) s = s.slice(1);
   return s.toUpperCase();
+}
+
+/** Whether `value` may contain white space (any character outside printable ASCII counts). */
+function hasSpace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c <= 32 || c >= 127) return true;
+  }
+  return false;
 }
 
 /** The match is not glued to a letter/digit and is not part of a longer number ("SE-884213-1"). */
@@ -82,7 +106,12 @@ function freeStanding(text: string, start: number, end: number): boolean {
 
 function scanPatterns(scan: Scan, groups: PatternGroup[]): void {
   const text = scan.text;
-  for (const { re, only } of groups) {
+  for (const group of groups) {
+    if (group.near) {
+      scanNearRuns(scan, group.near, group.reach);
+      continue;
+    }
+    const { re, only } = group;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
@@ -90,30 +119,65 @@ function scanPatterns(scan: Scan, groups: PatternGroup[]): void {
         re.lastIndex++;
         continue;
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!freeStanding(text, start, end)) continue;
-      const isOrder = only ? only === 'order' : m.groups?.['o'] !== undefined;
-      const label = scan.labelBefore(start);
-      if (label === 'other' || label === 'phone' || label === 'personalId' || label === 'tracking') continue;
-      if (isOrder && label === 'case') continue;
-      if (!isOrder && label === 'order') continue;
-      const normalized = normalizeReference(m[0]);
-      if (isOrder) scan.add('orderNumbers', start, end, normalized, TIER.orderNumber);
-      else scan.add('caseNumbers', start, end, normalized, TIER.caseNumber);
+      addPatternMatch(scan, m.index, m[0], only ? only === 'order' : m.groups?.['o'] !== undefined);
     }
   }
 }
 
+/**
+ * The matches a global scan would find, when every match has a digit within `reach` characters
+ * of its start: such a match starts at most `reach` characters before a digit run, so only those
+ * stretches are searched. `near` tries several start positions per call (see `PatternGroup`).
+ */
+function scanNearRuns(scan: Scan, near: RegExp, reach: number): void {
+  const text = scan.text;
+  const span = reach + NEAR_SPAN;
+  // no match starts before `next` (the lastIndex of a global scan)
+  let next = 0;
+  for (const run of scan.runs) {
+    let p = Math.max(next, run.start - reach);
+    while (p < run.end) {
+      near.lastIndex = p;
+      const m = near.exec(text);
+      if (!m) {
+        p += span + 1; // no match starts in [p, p + span]
+        continue;
+      }
+      const raw = m[1] as string;
+      const start = p + m[0].length - raw.length;
+      if (raw.length === 0) {
+        p = start + 1;
+        continue;
+      }
+      addPatternMatch(scan, start, raw, m.groups?.['o'] !== undefined);
+      p = start + raw.length;
+    }
+    next = p;
+  }
+}
+
+function addPatternMatch(scan: Scan, start: number, raw: string, isOrder: boolean): void {
+  const text = scan.text;
+  const end = start + raw.length;
+  if (!freeStanding(text, start, end)) return;
+  const label = scan.labelBefore(start);
+  if (label === 'other' || label === 'phone' || label === 'personalId' || label === 'tracking') return;
+  if (isOrder && label === 'case') return;
+  if (!isOrder && label === 'order') return;
+  const normalized = normalizeReference(raw);
+  if (isOrder) scan.add('orderNumbers', start, end, normalized, TIER.orderNumber);
+  else scan.add('caseNumbers', start, end, normalized, TIER.caseNumber);
+}
+
 /** Letters (≤ 4, optional dash) then digits: "A-2231", "WEB123456", "88812". Returns the digit count or -1. */
-function prefixedDigits(token: string): number {
-  let i = 0;
-  while (i < token.length && i < 5 && isLetterCode(token.charCodeAt(i)) && token.charCodeAt(i) < 128) i++;
-  if (i > 4) return -1;
-  if (i > 0 && token.charCodeAt(i) === 45) i++;
+function prefixedDigits(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && i - start < 5 && isLetterCode(text.charCodeAt(i)) && text.charCodeAt(i) < 128) i++;
+  if (i - start > 4) return -1;
+  if (i > start && i < end && text.charCodeAt(i) === 45) i++;
   const digitsStart = i;
-  while (i < token.length && isDigitCode(token.charCodeAt(i))) i++;
-  return i === token.length && i > digitsStart ? i - digitsStart : -1;
+  while (i < end && isDigitCode(text.charCodeAt(i))) i++;
+  return i === end && i > digitsStart ? i - digitsStart : -1;
 }
 
 function isPartOfNumber(text: string, start: number, end: number): boolean {
@@ -131,16 +195,16 @@ function isPartOfNumber(text: string, start: number, end: number): boolean {
 
 /** Bare tracking code after a tracking word: 8–35 letters/digits with ≥ 6 digits, or spaced digit groups. */
 function trackingEnd(text: string, start: number, end: number): number {
-  const token = text.slice(start, end);
+  const length = end - start;
   let digits = 0;
   let alnum = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (isDigitCode(c)) digits++;
     if (isWordCode(c) && c < 128) alnum++;
   }
-  if (alnum !== token.length) return -1;
-  if (digits === token.length && token.length >= 2 && token.length <= 6) {
+  if (alnum !== length) return -1;
+  if (digits === length && length >= 2 && length <= 6) {
     // "0150 8877 1234 56": digit groups separated by single spaces
     let e = end;
     let total = digits;
@@ -155,8 +219,8 @@ function trackingEnd(text: string, start: number, end: number): number {
     }
     return total >= 10 && total <= 30 && groups > 1 ? e : -1;
   }
-  if (token.length < 8 || token.length > 35) return -1;
-  if (digits === token.length) return digits >= 8 ? end : -1;
+  if (length < 8 || length > 35) return -1;
+  if (digits === length) return digits >= 8 ? end : -1;
   return digits >= 6 ? end : -1;
 }
 
@@ -186,10 +250,9 @@ export function scanReferences(scan: Scan, refs: CompiledReferences): void {
     }
     if (s < lastToken) continue;
     lastToken = e;
-    const token = text.slice(s, e);
-    const digits = prefixedDigits(token);
+    const digits = prefixedDigits(text, s, e);
     const plausible = (digits >= minDigits && digits <= 30) || (e - s >= 8 && e - s <= 35) || isGroupStart(text, run);
-    if (plausible) classifyToken(scan, refs, s, e, token, digits);
+    if (plausible) classifyToken(scan, refs, s, e, digits);
   }
 }
 
@@ -199,7 +262,7 @@ function isGroupStart(text: string, run: DigitRun): boolean {
   return len >= 2 && len <= 6 && text.charCodeAt(run.end) === 32 && isDigitCode(text.charCodeAt(run.end + 1));
 }
 
-function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: number, token: string, digits: number): void {
+function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: number, digits: number): void {
   const text = scan.text;
   const hash = s > 0 && text.charCodeAt(s - 1) === 35;
   const vStart = hash ? s - 1 : s;
@@ -216,7 +279,7 @@ function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: numbe
   if (digits < bounds.min || digits > bounds.max) return;
   if (isPartOfNumber(text, s, e) || followedByUnit(scan.lex, text, e)) return;
   if (label === 'order') {
-    if ((digits === 5 || digits === 6) && digits === token.length && followedByPlaceName(text, e)) return;
+    if ((digits === 5 || digits === 6) && digits === e - s && followedByPlaceName(text, e)) return;
     scan.add('orderNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.orderNumber);
   } else {
     scan.add('caseNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.caseNumber);

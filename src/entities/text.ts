@@ -142,6 +142,10 @@ export class BackwardTokens {
   start = 0;
   end = 0;
   digits = false;
+  /** The token is ASCII letters only, so its folded form is its lower case. */
+  plain = false;
+  /** `reverseWordHash` of the lower-cased token (meaningful when `plain`). */
+  hash = 0;
 
   constructor(
     private readonly text: string,
@@ -152,24 +156,29 @@ export class BackwardTokens {
     this.limit = Math.max(0, pos - maxChars);
   }
 
-  /** The next token before the previous one (folded; '' when it contains a digit), or null. */
-  next(): string | null {
+  /** Moves to the next token before the previous one and sets its bounds; false when there is none. */
+  advance(): boolean {
     const text = this.text;
     const limit = this.limit;
     let i = this.i;
     while (i > limit && !isWordCode(text.charCodeAt(i - 1))) i--;
     if (i <= limit) {
       this.i = i;
-      return null;
+      return false;
     }
     const end = i;
     let digits = false;
+    let plain = true;
+    let hash = 0;
     while (i > limit) {
       const c = text.charCodeAt(i - 1);
       if (isWordCode(c)) {
         if (isDigitCode(c)) digits = true;
+        if (c < 128) hash = (Math.imul(hash, 31) + (c | 32)) & 0x3fffffff;
+        else plain = false;
         i--;
       } else if (isApostrophe(c) && i - 1 > limit && isLetterCode(text.charCodeAt(i - 2)) && i < end) {
+        plain = false;
         i--;
       } else break;
     }
@@ -177,8 +186,96 @@ export class BackwardTokens {
     this.start = i;
     this.end = end;
     this.digits = digits;
-    return digits ? '' : foldToken(text.slice(i, end));
+    this.plain = plain && !digits;
+    this.hash = hash;
+    return true;
   }
+
+  /** The current token, folded ('' when it contains a digit). */
+  word(): string {
+    return this.digits ? '' : foldToken(this.text.slice(this.start, this.end));
+  }
+
+  /** The next token before the previous one (folded; '' when it contains a digit), or null. */
+  next(): string | null {
+    return this.advance() ? this.word() : null;
+  }
+}
+
+/** Reads word tokens forwards from a position (the mirror of `BackwardTokens`). */
+export class ForwardTokens {
+  private i: number;
+  private readonly limit: number;
+  start = 0;
+  end = 0;
+  digits = false;
+  /** The token is ASCII letters only, so its folded form is its lower case. */
+  plain = false;
+  /** `wordHash` of the lower-cased token (meaningful when `plain`). */
+  hash = 0;
+
+  constructor(
+    private readonly text: string,
+    pos: number,
+    maxChars: number,
+  ) {
+    this.i = pos;
+    this.limit = Math.min(text.length, pos + maxChars);
+  }
+
+  /** Moves to the next token and sets its bounds; false when there is none. */
+  advance(): boolean {
+    const text = this.text;
+    const limit = this.limit;
+    let i = this.i;
+    while (i < limit && !isWordCode(text.charCodeAt(i))) i++;
+    if (i >= limit) {
+      this.i = i;
+      return false;
+    }
+    const start = i;
+    let digits = false;
+    let plain = true;
+    let hash = 0;
+    while (i < limit) {
+      const c = text.charCodeAt(i);
+      if (isWordCode(c)) {
+        if (isDigitCode(c)) digits = true;
+        if (c < 128) hash = (Math.imul(hash, 31) + (c | 32)) & 0x3fffffff;
+        else plain = false;
+        i++;
+      } else if (isApostrophe(c) && i + 1 < limit && isLetterCode(text.charCodeAt(i + 1)) && i > start) {
+        plain = false;
+        i++;
+      } else break;
+    }
+    this.i = i;
+    this.start = start;
+    this.end = i;
+    this.digits = digits;
+    this.plain = plain && !digits;
+    this.hash = hash;
+    return true;
+  }
+
+  /** The current token, folded ('' when it contains a digit). */
+  word(): string {
+    return this.digits ? '' : foldToken(this.text.slice(this.start, this.end));
+  }
+}
+
+/** Hash of a folded ASCII word, as `ForwardTokens` computes it. */
+export function wordHash(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + (word.charCodeAt(i) | 32)) & 0x3fffffff;
+  return hash;
+}
+
+/** Hash of a folded ASCII word read from its last character to its first, as `BackwardTokens` reads it. */
+export function reverseWordHash(word: string): number {
+  let hash = 0;
+  for (let i = word.length - 1; i >= 0; i--) hash = (Math.imul(hash, 31) + (word.charCodeAt(i) | 32)) & 0x3fffffff;
+  return hash;
 }
 
 /**
@@ -193,31 +290,6 @@ export function tokensBefore(text: string, pos: number, max: number, maxChars: n
     if (word === null) break;
     out.push({ word, digits: it.digits, start: it.start, end: it.end });
     if (it.digits) break;
-  }
-  return out;
-}
-
-/** Up to `max` word tokens from `pos` onwards within `maxChars`; stops after a token with a digit. */
-export function tokensAfter(text: string, pos: number, max: number, maxChars: number): NearToken[] {
-  const out: NearToken[] = [];
-  const limit = Math.min(text.length, pos + maxChars);
-  let i = pos;
-  while (out.length < max && i < limit) {
-    while (i < limit && !isWordCode(text.charCodeAt(i))) i++;
-    if (i >= limit) break;
-    const start = i;
-    let digits = false;
-    while (i < limit) {
-      const c = text.charCodeAt(i);
-      if (isWordCode(c)) {
-        if (isDigitCode(c)) digits = true;
-        i++;
-      } else if (isApostrophe(c) && i + 1 < limit && isLetterCode(text.charCodeAt(i + 1)) && i > start) {
-        i++;
-      } else break;
-    }
-    out.push({ word: digits ? '' : foldToken(text.slice(start, i)), digits, start, end: i });
-    if (digits) break;
   }
   return out;
 }

@@ -238,9 +238,13 @@ function reference(given: RefInput | undefined, fallback: RefInput): ResolvedRef
   };
 }
 
-/** Validates `config` with the schema (throws a ZodError when invalid) and fills in defaults. */
-export function resolveEntityConfig(config: EntityConfig | undefined): ResolvedEntityConfig {
-  const parsed = entityConfigSchema.parse(config ?? {});
+/**
+ * Validates `config` with the schema (throws a ZodError when invalid) and fills in defaults.
+ * `validated`: the config is already this schema's output (a rule set's config is parsed with it when
+ * the rules load), so it is not parsed twice.
+ */
+export function resolveEntityConfig(config: EntityConfig | undefined, validated = false): ResolvedEntityConfig {
+  const parsed = validated ? ((config ?? {}) as z.output<typeof entityConfigSchema>) : entityConfigSchema.parse(config ?? {});
   const d = DEFAULTS;
   return {
     orderNumbers: reference(parsed.orderNumbers, d.orderNumbers),

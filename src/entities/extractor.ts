@@ -75,8 +75,8 @@ export function resolveOverlaps(candidates: Candidate[], textLength: number): Ca
 const LANGUAGE_REGION: Record<string, PhoneRegion> = { sv: 'SE', it: 'IT', ro: 'RO' };
 const REGIONS = new Set<string>(['SE', 'IT', 'RO', 'GB']);
 
-export function createEntityExtractor(config?: EntityConfig): EntityExtractor {
-  const resolved = resolveEntityConfig(config);
+export function createEntityExtractor(config?: EntityConfig, options?: { readonly validated?: boolean }): EntityExtractor {
+  const resolved = resolveEntityConfig(config, options?.validated === true);
   const lex = compileLexicon(resolved);
   const refs = compileReferences(resolved.orderNumbers, resolved.caseNumbers);
 

@@ -108,7 +108,7 @@ export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): 
     priorityRank,
     categories: new Map(ruleSet.categories.map((c) => [c.id, c])),
     teams: new Map(ruleSet.teams.map((t) => [t.id, t])),
-    entities: createEntityExtractor(ruleSet.config.entities),
+    entities: createEntityExtractor(ruleSet.config.entities, { validated: true }),
     get calendar() {
       calendar ??= compileCalendar(ruleSet.config.calendar);
       return calendar;

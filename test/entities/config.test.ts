@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
 import { createEntityExtractor, DEFAULT_ENTITY_CONFIG, entityConfigSchema } from '../../src/entities';
+import { resolveEntityConfig } from '../../src/entities/config';
 
 describe('entity configuration', () => {
   it('validates the built-in configuration and is frozen', () => {
@@ -24,6 +25,19 @@ describe('entity configuration', () => {
     ];
     for (const config of bad) expect(entityConfigSchema.safeParse(config).success, JSON.stringify(config)).toBe(false);
     expect(() => createEntityExtractor({ orderNumbers: { minDigits: 8, maxDigits: 6 } })).toThrow(ZodError);
+  });
+
+  it('a config that is already the schema\'s output (a loaded rule set\'s) resolves as the raw one does', () => {
+    const raw = [
+      {},
+      DEFAULT_ENTITY_CONFIG,
+      { orderNumbers: { patterns: [{ id: 'web', pattern: 'WEB-\\d{5}', flags: 'i' }], minDigits: 5, contextWords: { sv: ['beställning'] } } },
+      { caseNumbers: { patterns: [{ id: 'case', pattern: 'CASE-\\d{4}' }] }, phones: { defaultRegion: 'IT' } },
+      { trackingNumbers: { contextWords: { ro: ['awb'] } } },
+    ];
+    for (const config of raw) {
+      expect(resolveEntityConfig(entityConfigSchema.parse(config), true), JSON.stringify(config)).toEqual(resolveEntityConfig(config));
+    }
   });
 
   it('documents its fields', () => {

@@ -16,7 +16,6 @@ import { isDigitCode, isLetterCode, isWordCode } from './text';
 
 /** Sticky at the first digit; the character before is checked in code. */
 const SE_PNR_RE = /(\d{6}|\d{8})([-+]?)(\d{4})(?![\p{L}\p{N}]|[-+]\p{N})/uy;
-// digit positions of a codice fiscale may hold omocodia letters (L M N P Q R S T U V)
 // digit positions of a codice fiscale may hold omocodia letters (L M N P Q R S T U V); sticky at its start
 const CF_RE =
   /[A-Za-z]{6}[\dLMNP-Vlmnp-v]{2}[A-EHLMPR-Ta-ehlmpr-t][\dLMNP-Vlmnp-v]{2}[A-Za-z][\dLMNP-Vlmnp-v]{3}[A-Za-z](?![\p{L}\p{N}])/uy;

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../languages';
 import type { EmailLocale } from './locale';
-import { firstToken, fold } from './fold';
+import { firstToken, fold, foldChar, foldedStartsWith } from './fold';
 import { clients } from './locales/clients';
 import { en } from './locales/en';
 import { it } from './locales/it';
@@ -44,11 +44,55 @@ export interface EmailTables {
   readonly coverWords: ReadonlySet<string>;
   readonly autoSubjects: PrefixIndex;
   readonly autoWeakSubjects: PrefixIndex;
-  readonly autoBodyStarts: PrefixIndex;
-  readonly autoBodyLabels: PrefixIndex;
-  readonly absence: PrefixIndex;
+  /** First words of the auto-reply body phrases (labels, sentences, absence), looked up once per sentence start. */
+  readonly autoBody: FoldedWords<AutoBodyWord>;
   readonly absenceCues: readonly string[];
   readonly absenceBlockers: readonly string[];
+}
+
+/** The auto-reply body phrases that start with one word, longest first. */
+export interface AutoBodyWord {
+  readonly labels?: readonly string[];
+  readonly starts?: readonly string[];
+  readonly absence?: readonly string[];
+}
+
+/**
+ * Folded words (phrases' first words, line starts) looked up straight from the
+ * raw text: `get(raw, from, to)` is `map.get(fold(raw.slice(from, to)))`
+ * without building that string. The folded codes are hashed as they are read,
+ * and only the few words with the same hash are compared; text that cannot be
+ * folded a character at a time (see `foldChar`) takes the plain way.
+ */
+export class FoldedWords<T> {
+  private readonly byHash = new Map<number, string[]>();
+
+  constructor(private readonly map: ReadonlyMap<string, T>) {
+    for (const word of map.keys()) {
+      let h = word.length;
+      for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+      const list = this.byHash.get(h);
+      if (list) list.push(word);
+      else this.byHash.set(h, [word]);
+    }
+  }
+
+  get(raw: string, from: number, to: number): T | undefined {
+    let h = to - from;
+    for (let i = from; i < to; i++) {
+      const f = foldChar(raw.charCodeAt(i));
+      if (f < 0) return this.map.get(fold(raw.slice(from, to)));
+      h = (Math.imul(h, 31) + f) | 0;
+    }
+    const words = this.byHash.get(h);
+    if (words === undefined) return undefined;
+    for (const word of words) if (word.length === to - from && foldedStartsWith(raw, from, to, word)) return this.map.get(word);
+    return undefined;
+  }
+
+  has(raw: string, from: number, to: number): boolean {
+    return this.get(raw, from, to) !== undefined;
+  }
 }
 
 let compiled: EmailTables | undefined;
@@ -128,6 +172,10 @@ function compileTables(locales: readonly EmailLocale[]): EmailTables {
     ...attributionStarts,
   ]);
 
+  const autoBodyStarts = prefixIndex(all((l) => l.autoReply.bodyStarts));
+  const autoBodyLabels = prefixIndex(all((l) => l.autoReply.bodyLabels));
+  const absence = prefixIndex(all((l) => l.autoReply.absence));
+
   return {
     forwardPrefixes: new Set(foldAll(all((l) => l.forwardPrefixes))),
     replyPrefixes: new Set(foldAll(all((l) => l.replyPrefixes))),
@@ -148,12 +196,18 @@ function compileTables(locales: readonly EmailLocale[]): EmailTables {
     coverWords,
     autoSubjects: prefixIndex(all((l) => l.autoReply.subjects)),
     autoWeakSubjects: prefixIndex(all((l) => l.autoReply.weakSubjects)),
-    autoBodyStarts: prefixIndex(all((l) => l.autoReply.bodyStarts)),
-    autoBodyLabels: prefixIndex(all((l) => l.autoReply.bodyLabels)),
-    absence: prefixIndex(all((l) => l.autoReply.absence)),
+    autoBody: new FoldedWords(autoBodyWords(autoBodyLabels, autoBodyStarts, absence)),
     absenceCues: foldAll(all((l) => l.autoReply.absenceCues)),
     absenceBlockers: foldAll(all((l) => l.autoReply.absenceBlockers)),
   };
+}
+
+function autoBodyWords(labels: PrefixIndex, starts: PrefixIndex, absence: PrefixIndex): Map<string, AutoBodyWord> {
+  const map = new Map<string, AutoBodyWord>();
+  for (const word of new Set([...labels.keys(), ...starts.keys(), ...absence.keys()])) {
+    map.set(word, { labels: labels.get(word), starts: starts.get(word), absence: absence.get(word) });
+  }
+  return map;
 }
 
 /** The longest phrase of `index` that `folded` starts with at `at`, if any. */

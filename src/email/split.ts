@@ -7,7 +7,7 @@
  * phrase tables (`tables.ts`); lookaheads are bounded to a few lines, so the
  * time is linear in the text and never depends on what the text contains.
  */
-import { fold, isSpaceCode } from './fold';
+import { fold, foldChar, isSpaceCode } from './fold';
 import { getEmailTables, matchPrefix, normalizeSeparator, type EmailTables, type HeaderField } from './tables';
 import { subjectKind, type SubjectKind } from './subject';
 
@@ -77,8 +77,8 @@ interface Line {
   depth: number;
   /** Folded first characters of the content; computed when first needed. */
   key?: string;
-  /** Folded first word of the content (leading '*' skipped); computed when first needed. */
-  head?: string;
+  /** Memo of `mayStartPhrase()`. */
+  mayStart?: boolean;
   /** Memo of `separator()` (null: none). */
   sep?: 'forward' | 'original' | 'underscore' | null;
   blank: boolean;
@@ -115,7 +115,7 @@ function scanLines(text: string, ranges: ReadonlyArray<{ start: number; end: num
       cEnd: e,
       depth,
       key: undefined,
-      head: undefined,
+      mayStart: undefined,
       sep: undefined,
       blank: i >= e,
     });
@@ -378,23 +378,32 @@ class LineClassifier {
     return -1;
   }
 
-  /** The folded first word; cheap, and what decides whether a line can start anything but text. */
-  private head(line: Line): string {
-    if (line.head === undefined) {
-      const { text } = this;
-      let a = line.cStart;
-      while (a < line.cEnd && text.charCodeAt(a) === 42) a++;
-      let b = a;
-      const stop = Math.min(line.cEnd, a + 24);
-      while (b < stop && !isTokenEnd(text.charCodeAt(b))) b++;
-      line.head = fold(text.slice(a, b));
-    }
-    return line.head;
+  /** Where the first word starts: the content's start, after any leading '*'. */
+  private headStart(line: Line): number {
+    let a = line.cStart;
+    while (a < line.cEnd && this.text.charCodeAt(a) === 42) a++;
+    return a;
   }
 
-  /** True when the line's first word starts some phrase of the tables (sign-off, header name, disclaimer…). */
+  /** Where the first word that starts at `a` ends (whitespace or `:,;!?/`, at most 24 characters on). */
+  private headEnd(line: Line, a: number): number {
+    let b = a;
+    const stop = Math.min(line.cEnd, a + 24);
+    while (b < stop && !isTokenEnd(this.text.charCodeAt(b))) b++;
+    return b;
+  }
+
+  /**
+   * True when the line's first word (folded) starts some phrase of the tables
+   * (sign-off, header name, disclaimer…). Looked up from the raw text: most
+   * lines are ruled out here without building a string.
+   */
   private mayStartPhrase(line: Line): boolean {
-    return !line.blank && this.t.lineStarts.has(this.head(line));
+    if (line.mayStart === undefined) {
+      const a = this.headStart(line);
+      line.mayStart = !line.blank && this.t.lineStarts.has(this.text, a, this.headEnd(line, a));
+    }
+    return line.mayStart;
   }
 
   private key(line: Line): string {
@@ -410,6 +419,14 @@ class LineClassifier {
 
   private headerField(line: Line): HeaderField | undefined {
     if (!this.mayStartPhrase(line)) return undefined;
+    // Most lines have no ':' early on: find it in the raw text before folding the key (folding keeps
+    // the offsets of plain text, and never makes or removes a ':').
+    const { text } = this;
+    const stop = Math.min(line.cEnd, line.cStart + KEY_LENGTH);
+    let k = line.cStart;
+    let plain = true;
+    for (let c = text.charCodeAt(k); k < stop && c !== 58; c = text.charCodeAt(++k)) if (c >= 0x80) plain = false;
+    if (k >= stop || (plain && (k === line.cStart || k - line.cStart > 20))) return undefined;
     const colon = this.key(line).indexOf(':');
     if (colon <= 0 || colon > 20) return undefined;
     let name = this.key(line).slice(0, colon);
@@ -536,7 +553,8 @@ class LineClassifier {
     if (!colonLine) return -1;
     const c0 = this.text.charCodeAt(line.cStart);
     const startsWithDigit = c0 >= 48 && c0 <= 57;
-    if (!startsWithDigit && !t.attributionStarts.has(this.head(line))) {
+    const a = this.headStart(line);
+    if (!startsWithDigit && !t.attributionStarts.has(this.text, a, this.headEnd(line, a))) {
       // "Anna Svensson <anna@example.se> wrote:" — allowed when it names an address.
       if (line.cEnd - line.cStart > 200 || !this.text.slice(line.cStart, line.cEnd).includes('@')) return -1;
     }
@@ -615,6 +633,27 @@ class LineClassifier {
   /** "Hej!", "Hi Anna,", "Buongiorno," — an opening greeting, which does not count as content yet. */
   private isGreeting(line: Line): boolean {
     if (line.cEnd - line.cStart > 40) return false;
+    // The same split into words, read from the raw line while it folds to ASCII: no key, no regex.
+    const { text } = this;
+    let words = 0;
+    let firstStart = -1;
+    let firstEnd = -1;
+    let inWord = false;
+    for (let i = line.cStart; i < line.cEnd; i++) {
+      const f = foldChar(text.charCodeAt(i));
+      if (f < 0 || f >= 0x80) return this.isGreetingFolded(line);
+      const letter = (f >= 97 && f <= 122) || f === 39;
+      if (letter && !inWord) {
+        if (++words > 4) return false;
+        if (words === 1) firstStart = i;
+      } else if (!letter && inWord && words === 1) firstEnd = i;
+      inWord = letter;
+    }
+    if (words === 0) return false;
+    return this.t.greetingWords.has(text, firstStart, firstEnd < 0 ? line.cEnd : firstEnd);
+  }
+
+  private isGreetingFolded(line: Line): boolean {
     const words = this.key(line).split(/[^\p{L}']+/u).filter(Boolean);
     return words.length > 0 && words.length <= 4 && this.t.coverWords.has(words[0]!);
   }

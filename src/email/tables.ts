@@ -23,9 +23,9 @@ export type PrefixIndex = ReadonlyMap<string, readonly string[]>;
 export interface EmailTables {
   readonly forwardPrefixes: ReadonlySet<string>;
   readonly replyPrefixes: ReadonlySet<string>;
-  readonly attributionStarts: ReadonlySet<string>;
+  readonly attributionStarts: FoldedWords<true>;
   /** First words of every line-start phrase (header names, sign-offs, signatures, disclaimers, attributions). */
-  readonly lineStarts: ReadonlySet<string>;
+  readonly lineStarts: FoldedWords<true>;
   readonly attributionEnds: readonly string[];
   /** Verbs padded with spaces: " skrev ". */
   readonly attributionVerbs: readonly string[];
@@ -42,6 +42,8 @@ export interface EmailTables {
   readonly orderWords: ReadonlySet<string>;
   readonly coverNotes: readonly string[];
   readonly coverWords: ReadonlySet<string>;
+  /** `coverWords`, looked up from raw text: an opening greeting's first word. */
+  readonly greetingWords: FoldedWords<true>;
   readonly autoSubjects: PrefixIndex;
   readonly autoWeakSubjects: PrefixIndex;
   /** First words of the auto-reply body phrases (labels, sentences, absence), looked up once per sentence start. */
@@ -93,6 +95,12 @@ export class FoldedWords<T> {
   has(raw: string, from: number, to: number): boolean {
     return this.get(raw, from, to) !== undefined;
   }
+}
+
+function foldedWords(words: Iterable<string>): FoldedWords<true> {
+  const map = new Map<string, true>();
+  for (const word of words) map.set(word, true);
+  return new FoldedWords(map);
 }
 
 let compiled: EmailTables | undefined;
@@ -179,8 +187,8 @@ function compileTables(locales: readonly EmailLocale[]): EmailTables {
   return {
     forwardPrefixes: new Set(foldAll(all((l) => l.forwardPrefixes))),
     replyPrefixes: new Set(foldAll(all((l) => l.replyPrefixes))),
-    attributionStarts,
-    lineStarts,
+    attributionStarts: foldedWords(attributionStarts),
+    lineStarts: foldedWords(lineStarts),
     attributionEnds: foldAll(all((l) => l.attributionEnds)),
     attributionVerbs: foldAll(all((l) => l.attributionVerbs)).map((v) => ` ${v} `),
     separators,
@@ -194,6 +202,7 @@ function compileTables(locales: readonly EmailLocale[]): EmailTables {
     orderWords: new Set(foldAll(all((l) => l.orderWords)).filter((w) => !w.includes(' '))),
     coverNotes: foldAll(all((l) => l.coverNotes)),
     coverWords,
+    greetingWords: foldedWords(coverWords),
     autoSubjects: prefixIndex(all((l) => l.autoReply.subjects)),
     autoWeakSubjects: prefixIndex(all((l) => l.autoReply.weakSubjects)),
     autoBody: new FoldedWords(autoBodyWords(autoBodyLabels, autoBodyStarts, absence)),

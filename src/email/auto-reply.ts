@@ -9,9 +9,9 @@
  * writes "I got an automatic reply from you but no answer" is not taken for
  * a robot.
  */
-import { skipTags } from './subject';
-import { foldedStartsWith, fold } from './fold';
-import { getEmailTables, matchPrefix, type EmailTables, type PrefixIndex } from './tables';
+import { isJsSpace, tagsEnd } from './subject';
+import { fold, foldChar, foldedStartsWith } from './fold';
+import { getEmailTables, matchPrefix, matchRawPrefix, type EmailTables, type PhraseIndex } from './tables';
 
 export interface AutoReplyInput {
   subject?: string;
@@ -60,8 +60,8 @@ function headerToken(value: string): string {
 }
 
 /** A phrase at the start of the (folded) subject, followed by the end, a colon, a bracket or a dash. */
-function subjectMatch(index: PrefixIndex, folded: string): string | undefined {
-  const phrase = matchPrefix(index, folded);
+function subjectMatch(index: PhraseIndex, folded: string): string | undefined {
+  const phrase = matchPrefix(index.map, folded);
   if (phrase === undefined) return undefined;
   if (phrase.endsWith(':')) return phrase;
   let k = phrase.length;
@@ -69,6 +69,44 @@ function subjectMatch(index: PrefixIndex, folded: string): string | undefined {
   if (k >= folded.length) return phrase;
   const c = folded.charAt(k);
   return ':([-–—!|/'.includes(c) ? phrase : undefined;
+}
+
+/**
+ * `subjectMatch(index, fold(subject.slice(from, to)))` for a subject whose
+ * characters all fold alone (see `foldChar`), read from the raw text.
+ */
+function rawSubjectMatch(index: PhraseIndex, subject: string, from: number, to: number): string | undefined {
+  const phrase = matchRawPrefix(index, subject, from, to);
+  if (phrase === undefined) return undefined;
+  if (phrase.endsWith(':')) return phrase;
+  let k = from + phrase.length;
+  while (k < to && foldChar(subject.charCodeAt(k)) === 32) k++;
+  if (k >= to) return phrase;
+  const c = foldChar(subject.charCodeAt(k));
+  // ':([-–—!|/' (folding has made the dashes '-')
+  return c === 58 || c === 40 || c === 91 || c === 45 || c === 33 || c === 124 || c === 47 ? phrase : undefined;
+}
+
+/** A subject that marks an auto-reply (the weak ones only with X-Auto-Response-Suppress), as a reason. */
+function subjectReason(subject: string, suppress: boolean, tables: EmailTables): string | undefined {
+  // The subject after its tags, at most 160 characters, trimmed: read in place when every character folds alone.
+  const window = Math.min(subject.length, 200);
+  const from = tagsEnd(subject, window);
+  let to = Math.min(from + 160, window);
+  while (to > from && isJsSpace(subject.charCodeAt(to - 1))) to--;
+  let plain = true;
+  for (let k = from; k < to && plain; k++) plain = foldChar(subject.charCodeAt(k)) >= 0;
+  if (!plain) {
+    const folded = fold(subject.slice(from, to));
+    const strong = subjectMatch(tables.autoSubjects, folded);
+    if (strong !== undefined) return `subject:${strong}`;
+    const weak = suppress ? subjectMatch(tables.autoWeakSubjects, folded) : undefined;
+    return weak === undefined ? undefined : `header:x-auto-response-suppress+subject:${weak}`;
+  }
+  const strong = rawSubjectMatch(tables.autoSubjects, subject, from, to);
+  if (strong !== undefined) return `subject:${strong}`;
+  const weak = suppress ? rawSubjectMatch(tables.autoWeakSubjects, subject, from, to) : undefined;
+  return weak === undefined ? undefined : `header:x-auto-response-suppress+subject:${weak}`;
 }
 
 /** Where the first word of a sentence starting at `at` ends (at most 24 characters on). */
@@ -231,13 +269,8 @@ export function detectAutoReply(input: AutoReplyInput): AutoReplyResult {
   const tables = getEmailTables();
   const subject = typeof input.subject === 'string' ? input.subject : headers.get('subject');
   if (subject) {
-    const folded = fold(skipTags(subject.slice(0, 200)).slice(0, 160).trim());
-    const strong = subjectMatch(tables.autoSubjects, folded);
-    if (strong !== undefined) return yes(`subject:${strong}`);
-    if (headers.has('x-auto-response-suppress')) {
-      const weak = subjectMatch(tables.autoWeakSubjects, folded);
-      if (weak !== undefined) return yes(`header:x-auto-response-suppress+subject:${weak}`);
-    }
+    const reason = subjectReason(subject, headers.has('x-auto-response-suppress'), tables);
+    if (reason !== undefined) return yes(reason);
   }
 
   const body = typeof input.body === 'string' ? input.body : '';

@@ -8,7 +8,7 @@
  * time is linear in the text and never depends on what the text contains.
  */
 import { fold, foldChar, isSpaceCode } from './fold';
-import { getEmailTables, matchPrefix, normalizeSeparator, type EmailTables, type HeaderField } from './tables';
+import { getEmailTables, matchRawPrefix, normalizeSeparator, type EmailTables, type HeaderField } from './tables';
 import { subjectKind, type SubjectKind } from './subject';
 
 export type SegmentKind = 'own' | 'quote' | 'forward-header' | 'forwarded' | 'reply-header' | 'signature' | 'disclaimer';
@@ -182,6 +182,12 @@ function normalizeRanges(
   return merged.length ? merged : undefined;
 }
 
+/**
+ * Each line's kind while a text is split; grown on demand and reused (only
+ * the first `lines.length` entries count), as splitting never re-enters.
+ */
+let kindsScratch = new Uint8Array(64);
+
 const MODE_NONE = 0;
 const MODE_SIGNATURE = 1;
 const MODE_DISCLAIMER = 2;
@@ -199,8 +205,9 @@ class LineClassifier {
     private readonly t: EmailTables,
     private readonly subject: SubjectKind,
   ) {
-    this.kinds = new Uint8Array(lines.length).fill(BLANK);
-    this.firstContent = lines.findIndex((l) => !l.blank);
+    if (kindsScratch.length < lines.length) kindsScratch = new Uint8Array(Math.max(lines.length, kindsScratch.length * 2));
+    this.kinds = kindsScratch.fill(BLANK, 0, lines.length);
+    this.firstContent = this.nextNonBlank(0, lines.length);
   }
 
   run(): Uint8Array {
@@ -406,6 +413,11 @@ class LineClassifier {
     return line.mayStart;
   }
 
+  /** End of the raw text that `key()` folds. */
+  private keyEnd(line: Line): number {
+    return Math.min(line.cEnd, line.cStart + KEY_LENGTH);
+  }
+
   private key(line: Line): string {
     if (line.key === undefined) {
       line.key = line.blank ? '' : fold(this.text.slice(line.cStart, Math.min(line.cEnd, line.cStart + KEY_LENGTH)));
@@ -590,7 +602,7 @@ class LineClassifier {
 
   private isMobileSignature(line: Line): boolean {
     if (line.cEnd - line.cStart > 80 || !this.mayStartPhrase(line)) return false;
-    return matchPrefix(this.t.mobileSignatures, this.key(line)) !== undefined;
+    return matchRawPrefix(this.t.mobileSignatures, this.text, line.cStart, this.keyEnd(line)) !== undefined;
   }
 
   private isSignOff(line: Line): boolean {
@@ -697,8 +709,8 @@ class LineClassifier {
     const line = this.lines[i]!;
     if (!this.mayStartPhrase(line)) return false;
     const t = this.t;
-    if (matchPrefix(t.disclaimerHeadings, this.key(line)) !== undefined) return true;
-    if (matchPrefix(t.disclaimerOpeners, this.key(line)) === undefined) return false;
+    if (matchRawPrefix(t.disclaimerHeadings, this.text, line.cStart, this.keyEnd(line)) !== undefined) return true;
+    if (matchRawPrefix(t.disclaimerOpeners, this.text, line.cStart, this.keyEnd(line)) === undefined) return false;
     // The paragraph (up to a blank line, 700 characters) must read like a disclaimer.
     const { lines } = this;
     let end = line.cEnd;
@@ -724,14 +736,14 @@ function assemble(
 ): SplitEmail {
   // Blank lines join the segment before them (leading blank lines the first one).
   let firstKind = OWN;
-  for (let k = 0; k < kinds.length; k++) {
+  for (let k = 0; k < lines.length; k++) {
     if (kinds[k] !== BLANK) {
       firstKind = kinds[k]!;
       break;
     }
   }
   let current = firstKind;
-  for (let k = 0; k < kinds.length; k++) {
+  for (let k = 0; k < lines.length; k++) {
     if (kinds[k] === BLANK) kinds[k] = current;
     else current = kinds[k]!;
   }
@@ -750,14 +762,44 @@ function assemble(
     else segments.push({ kind: 'own', start: rest, end: text.length });
   }
 
-  const own = collect(text, lines, kinds, rest, (k) => k === OWN);
-  const forwarded = forwardSeen && isCoverNote(own, tables) && kinds.includes(FORWARDED);
-  const ownText = forwarded ? collect(text, lines, kinds, rest, (k) => k === OWN || k === FORWARDED) : own;
+  const own = collect(text, lines, kinds, rest, false);
+  const forwarded = forwardSeen && isCoverNote(own, tables) && kinds.subarray(0, lines.length).includes(FORWARDED);
+  const ownText = forwarded ? collect(text, lines, kinds, rest, true) : own;
   return { text, segments, ownText, forwarded };
 }
 
-/** Joins the content of the lines whose kind is picked; runs of other lines become one blank line. */
-function collect(text: string, lines: readonly Line[], kinds: Uint8Array, rest: number, pick: (kind: number) => boolean): string {
+/**
+ * Joins the content of the lines whose kind is picked (OWN, and FORWARDED too
+ * when `withForwarded`); runs of other lines become one blank line.
+ */
+function collect(text: string, lines: readonly Line[], kinds: Uint8Array, rest: number, withForwarded: boolean): string {
+  // Usually the result reads exactly like a stretch of the text (lines joined by the "\n" between
+  // them, at most one empty line for a gap): then it is that slice, and no string is built.
+  let from = -1;
+  let pos = -1;
+  let gap = false;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    const kind = kinds[k]!;
+    if ((kind !== OWN && (kind !== FORWARDED || !withForwarded)) || line.blank) {
+      gap = true;
+      continue;
+    }
+    if (from < 0) from = line.cStart;
+    else if (gap ? line.cStart !== pos + 2 || text.charCodeAt(pos + 1) !== 10 : line.cStart !== pos + 1) {
+      return joinLines(text, lines, kinds, rest, withForwarded);
+    } else if (text.charCodeAt(pos) !== 10) {
+      return joinLines(text, lines, kinds, rest, withForwarded);
+    }
+    gap = false;
+    pos = line.cEnd;
+  }
+  if (rest < text.length) return joinLines(text, lines, kinds, rest, withForwarded);
+  return from < 0 ? '' : text.slice(from, pos);
+}
+
+function joinLines(text: string, lines: readonly Line[], kinds: Uint8Array, rest: number, withForwarded: boolean): string {
+  const pick = (kind: number) => kind === OWN || (withForwarded && kind === FORWARDED);
   const parts: string[] = [];
   let gap = false;
   for (let k = 0; k < lines.length; k++) {
@@ -770,7 +812,7 @@ function collect(text: string, lines: readonly Line[], kinds: Uint8Array, rest: 
     gap = false;
     parts.push(text.slice(line.cStart, line.cEnd));
   }
-  const lastKind = kinds[kinds.length - 1];
+  const lastKind = lines.length > 0 ? kinds[lines.length - 1] : undefined;
   if (rest < text.length && lastKind !== undefined && pick(lastKind)) {
     const tail = text.slice(rest).trim();
     if (tail) parts.push(tail);

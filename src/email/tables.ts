@@ -20,6 +20,9 @@ export type HeaderField = 'from' | 'date' | 'to' | 'subject' | 'cc';
 /** Phrases grouped by their first word, for a prefix check after one map lookup. */
 export type PrefixIndex = ReadonlyMap<string, readonly string[]>;
 
+/** A PrefixIndex that can also be matched against raw text (see `matchRawPrefix`). */
+export type PhraseIndex = FoldedWords<readonly string[]>;
+
 export interface EmailTables {
   readonly forwardPrefixes: ReadonlySet<string>;
   readonly replyPrefixes: ReadonlySet<string>;
@@ -32,11 +35,11 @@ export interface EmailTables {
   /** Separator text (folded, dashes removed) → what it separates. */
   readonly separators: ReadonlyMap<string, 'forward' | 'original'>;
   readonly headerFields: ReadonlyMap<string, HeaderField>;
-  readonly mobileSignatures: PrefixIndex;
+  readonly mobileSignatures: PhraseIndex;
   readonly signOffs: ReadonlySet<string>;
   readonly signOffMaxWords: number;
-  readonly disclaimerOpeners: PrefixIndex;
-  readonly disclaimerHeadings: PrefixIndex;
+  readonly disclaimerOpeners: PhraseIndex;
+  readonly disclaimerHeadings: PhraseIndex;
   readonly disclaimerKeywords: readonly string[];
   /** Folded order words, matched as whole words. */
   readonly orderWords: ReadonlySet<string>;
@@ -44,8 +47,8 @@ export interface EmailTables {
   readonly coverWords: ReadonlySet<string>;
   /** `coverWords`, looked up from raw text: an opening greeting's first word. */
   readonly greetingWords: FoldedWords<true>;
-  readonly autoSubjects: PrefixIndex;
-  readonly autoWeakSubjects: PrefixIndex;
+  readonly autoSubjects: PhraseIndex;
+  readonly autoWeakSubjects: PhraseIndex;
   /** First words of the auto-reply body phrases (labels, sentences, absence), looked up once per sentence start. */
   readonly autoBody: FoldedWords<AutoBodyWord>;
   readonly absenceCues: readonly string[];
@@ -69,7 +72,7 @@ export interface AutoBodyWord {
 export class FoldedWords<T> {
   private readonly byHash = new Map<number, string[]>();
 
-  constructor(private readonly map: ReadonlyMap<string, T>) {
+  constructor(readonly map: ReadonlyMap<string, T>) {
     for (const word of map.keys()) {
       let h = word.length;
       for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
@@ -133,6 +136,10 @@ function prefixIndex(list: readonly string[]): PrefixIndex {
   return map;
 }
 
+function phraseIndex(list: readonly string[]): PhraseIndex {
+  return new FoldedWords(prefixIndex(list));
+}
+
 /** Separator text without its decoration (dashes, underscores, `=`, `*`, `~`, `#`, `<>`, colon), with single spaces. */
 export function normalizeSeparator(folded: string): string {
   let start = 0;
@@ -167,16 +174,16 @@ function compileTables(locales: readonly EmailLocale[]): EmailTables {
   const coverWords = new Set<string>();
   for (const w of foldAll(all((l) => l.coverWords))) for (const part of w.split(' ')) coverWords.add(part);
 
-  const mobileSignatures = prefixIndex(all((l) => l.mobileSignatures));
-  const disclaimerOpeners = prefixIndex(all((l) => l.disclaimerOpeners));
-  const disclaimerHeadings = prefixIndex(all((l) => l.disclaimerHeadings));
+  const mobileSignatures = phraseIndex(all((l) => l.mobileSignatures));
+  const disclaimerOpeners = phraseIndex(all((l) => l.disclaimerOpeners));
+  const disclaimerHeadings = phraseIndex(all((l) => l.disclaimerHeadings));
   const attributionStarts = new Set(foldAll(all((l) => l.attributionStarts)).map((s) => firstToken(s)));
   const lineStarts = new Set<string>([
     ...[...headerFields.keys()].map((s) => firstToken(s)),
     ...[...signOffs].map((s) => firstToken(s)),
-    ...mobileSignatures.keys(),
-    ...disclaimerOpeners.keys(),
-    ...disclaimerHeadings.keys(),
+    ...mobileSignatures.map.keys(),
+    ...disclaimerOpeners.map.keys(),
+    ...disclaimerHeadings.map.keys(),
     ...attributionStarts,
   ]);
 
@@ -203,8 +210,8 @@ function compileTables(locales: readonly EmailLocale[]): EmailTables {
     coverNotes: foldAll(all((l) => l.coverNotes)),
     coverWords,
     greetingWords: foldedWords(coverWords),
-    autoSubjects: prefixIndex(all((l) => l.autoReply.subjects)),
-    autoWeakSubjects: prefixIndex(all((l) => l.autoReply.weakSubjects)),
+    autoSubjects: phraseIndex(all((l) => l.autoReply.subjects)),
+    autoWeakSubjects: phraseIndex(all((l) => l.autoReply.weakSubjects)),
     autoBody: new FoldedWords(autoBodyWords(autoBodyLabels, autoBodyStarts, absence)),
     absenceCues: foldAll(all((l) => l.autoReply.absenceCues)),
     absenceBlockers: foldAll(all((l) => l.autoReply.absenceBlockers)),
@@ -224,5 +231,29 @@ export function matchPrefix(index: PrefixIndex, folded: string, at = 0): string 
   const bucket = index.get(firstToken(folded, at));
   if (!bucket) return undefined;
   for (const phrase of bucket) if (folded.startsWith(phrase, at)) return phrase;
+  return undefined;
+}
+
+/**
+ * `matchPrefix(index.map, fold(raw.slice(from, to)))`, without folding: the
+ * first word is looked up from the raw text and the phrases compared a
+ * character at a time. Text that cannot be folded that way is folded.
+ */
+export function matchRawPrefix(index: PhraseIndex, raw: string, from: number, to: number): string | undefined {
+  // The first word as firstToken() reads it: up to whitespace or `:,;!?/`, at most 40 characters.
+  const stop = Math.min(to, from + 40);
+  let end = from;
+  for (; end < stop; end++) {
+    const f = foldChar(raw.charCodeAt(end));
+    if (f < 0) return matchPrefix(index.map, fold(raw.slice(from, to)));
+    if (f === 32 || f === 9 || f === 10 || f === 58 || f === 44 || f === 59 || f === 33 || f === 63 || f === 47) break;
+  }
+  const bucket = index.get(raw, from, end);
+  if (!bucket) return undefined;
+  for (const phrase of bucket) {
+    const match = foldedStartsWith(raw, from, to, phrase);
+    if (match === undefined) return matchPrefix(index.map, fold(raw.slice(from, to)));
+    if (match) return phrase;
+  }
   return undefined;
 }

@@ -79,6 +79,8 @@ interface Line {
   key?: string;
   /** Memo of `mayStartPhrase()`. */
   mayStart?: boolean;
+  /** Memo of `headerField()` (null: none). */
+  field?: HeaderField | null;
   /** Memo of `separator()` (null: none). */
   sep?: 'forward' | 'original' | 'underscore' | null;
   blank: boolean;
@@ -116,6 +118,7 @@ function scanLines(text: string, ranges: ReadonlyArray<{ start: number; end: num
       depth,
       key: undefined,
       mayStart: undefined,
+      field: undefined,
       sep: undefined,
       blank: i >= e,
     });
@@ -430,15 +433,26 @@ class LineClassifier {
   }
 
   private headerField(line: Line): HeaderField | undefined {
+    if (line.field === undefined) line.field = this.findHeaderField(line) ?? null;
+    return line.field ?? undefined;
+  }
+
+  private findHeaderField(line: Line): HeaderField | undefined {
     if (!this.mayStartPhrase(line)) return undefined;
-    // Most lines have no ':' early on: find it in the raw text before folding the key (folding keeps
-    // the offsets of plain text, and never makes or removes a ':').
+    // A header name ends in ':' within the first 20 characters of the key, and most lines have none
+    // there: look in the raw text before folding the key (folding keeps the offsets of plain text, and
+    // never makes or removes a ':').
     const { text } = this;
     const stop = Math.min(line.cEnd, line.cStart + KEY_LENGTH);
-    let k = line.cStart;
     let plain = true;
-    for (let c = text.charCodeAt(k); k < stop && c !== 58; c = text.charCodeAt(++k)) if (c >= 0x80) plain = false;
-    if (k >= stop || (plain && (k === line.cStart || k - line.cStart > 20))) return undefined;
+    let k = line.cStart;
+    for (; k < stop; k++) {
+      if (plain && k - line.cStart > 20) return undefined;
+      const c = text.charCodeAt(k);
+      if (c === 58) break;
+      if (c >= 0x80) plain = false;
+    }
+    if (k >= stop || (plain && k === line.cStart)) return undefined;
     const colon = this.key(line).indexOf(':');
     if (colon <= 0 || colon > 20) return undefined;
     let name = this.key(line).slice(0, colon);

@@ -800,16 +800,19 @@ function collect(text: string, lines: readonly Line[], kinds: Uint8Array, rest: 
       continue;
     }
     if (from < 0) from = line.cStart;
-    else if (gap ? line.cStart !== pos + 2 || text.charCodeAt(pos + 1) !== 10 : line.cStart !== pos + 1) {
-      return joinLines(text, lines, kinds, rest, withForwarded);
-    } else if (text.charCodeAt(pos) !== 10) {
-      return joinLines(text, lines, kinds, rest, withForwarded);
-    }
+    else if (!readsJoined(text, pos, line.cStart, gap)) return joinLines(text, lines, kinds, rest, withForwarded);
     gap = false;
     pos = line.cEnd;
   }
   if (rest < text.length) return joinLines(text, lines, kinds, rest, withForwarded);
   return from < 0 ? '' : text.slice(from, pos);
+}
+
+/** True when the text from `pos` to `next` is what joining puts between two lines: "\n", or "\n\n" after a gap. */
+function readsJoined(text: string, pos: number, next: number, gap: boolean): boolean {
+  if (next - pos !== (gap ? 2 : 1)) return false;
+  for (let k = pos; k < next; k++) if (text.charCodeAt(k) !== 10) return false;
+  return true;
 }
 
 function joinLines(text: string, lines: readonly Line[], kinds: Uint8Array, rest: number, withForwarded: boolean): string {

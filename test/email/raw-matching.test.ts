@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { detectAutoReply, splitEmail } from '../../src/email';
 import { fold, foldChar, foldedStartsWith } from '../../src/email/fold';
+import { isJsSpace, skipTags, tagsEnd } from '../../src/email/subject';
 import { getEmailTables, matchPrefix, matchRawPrefix } from '../../src/email/tables';
 
 const SAMPLES = [
@@ -64,6 +65,21 @@ describe('FoldedWords and matchRawPrefix', () => {
       expect(t.lineStarts.has(text, 0, end), text.slice(0, end)).toBe(t.lineStarts.map.has(fold(text.slice(0, end))));
     }
   });
+});
+
+describe('subject offsets', () => {
+  test('isJsSpace is what trim() removes', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isJsSpace(c), `U+${c.toString(16)}`).toBe(String.fromCharCode(c).trim() === '');
+  });
+
+  test.each(['Re: x', '  [EXT] [SPAM]  Automatic reply', '[a][b][c][d] x', '[' + 'x'.repeat(45) + '] y', '[open', ' \u00a0\u2003[x]\u3000y', '', '   '])(
+    'tagsEnd matches skipTags: %j',
+    (subject) => {
+      for (const end of [subject.length, Math.min(subject.length, 5)]) {
+        expect(subject.slice(tagsEnd(subject, end), end)).toBe(skipTags(subject.slice(0, end)));
+      }
+    },
+  );
 });
 
 describe('fast paths give the same results', () => {

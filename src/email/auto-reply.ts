@@ -181,6 +181,8 @@ function upTo(k: number, n: number): number {
  */
 function bodyReason(body: string, tables: EmailTables): string | undefined {
   const n = Math.min(body.length, SENTENCE_WINDOW);
+  // The marks are searched for in the window (and the character after it), not in all of a long body.
+  const head = body.length > n + 1 ? body.slice(0, n + 1) : body;
   let absence: string | undefined; // the first absence phrase at a sentence start in the first 200 characters
   let nl = -2;
   let cr = -2;
@@ -202,11 +204,11 @@ function bodyReason(body: string, tables: EmailTables): string | undefined {
       if (absence === undefined && i <= 200) absence = phraseAt(word.absence, body, i);
     }
     // The next sentence starts after the first line break or sentence mark from here (the start itself may be one).
-    nl = markAfter(body, '\n', i, n, false, nl);
-    cr = markAfter(body, '\r', i, n, false, cr);
-    dot = markAfter(body, '.', i, n, true, dot);
-    bang = markAfter(body, '!', i, n, true, bang);
-    comma = markAfter(body, ',', i, Math.min(n, 40), true, comma);
+    nl = markAfter(head, '\n', i, n, false, nl);
+    cr = markAfter(head, '\r', i, n, false, cr);
+    dot = markAfter(head, '.', i, n, true, dot);
+    bang = markAfter(head, '!', i, n, true, bang);
+    comma = markAfter(head, ',', i, Math.min(n, 40), true, comma);
     i = Math.min(upTo(nl, n), upTo(cr, n), upTo(dot, n), upTo(bang, n), upTo(comma, n)) + 1;
   }
   // A first-person absence phrase counts in a short body without a question, with a cue and no shop words.

@@ -9,7 +9,7 @@
  */
 import { fold, foldChar, isSpaceCode } from './fold';
 import { getEmailTables, matchRawPrefix, normalizeSeparator, type EmailTables, type HeaderField } from './tables';
-import { subjectKind, type SubjectKind } from './subject';
+import { isJsSpace, subjectKind, type SubjectKind } from './subject';
 
 export type SegmentKind = 'own' | 'quote' | 'forward-header' | 'forwarded' | 'reply-header' | 'signature' | 'disclaimer';
 
@@ -81,6 +81,8 @@ interface Line {
   mayStart?: boolean;
   /** Memo of `headerField()` (null: none). */
   field?: HeaderField | null;
+  /** Memo of `isSignatureLike()`. */
+  sigLike?: boolean;
   /** Memo of `separator()` (null: none). */
   sep?: 'forward' | 'original' | 'underscore' | null;
   blank: boolean;
@@ -119,6 +121,7 @@ function scanLines(text: string, ranges: ReadonlyArray<{ start: number; end: num
       key: undefined,
       mayStart: undefined,
       field: undefined,
+      sigLike: undefined,
       sep: undefined,
       blank: i >= e,
     });
@@ -137,11 +140,18 @@ function isUpperInitial(word: string): boolean {
   return ch !== ch.toLowerCase() || /^[0-9+(]/.test(ch);
 }
 
-function isLowerWord(word: string): boolean {
-  const ch = word.charAt(0);
-  if (ch === ch.toUpperCase()) return false; // not a cased letter, or upper case
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
+/** True for a word (text[a, b)) in lower case, not an address, link or number. */
+function isLowerWordAt(text: string, a: number, b: number): boolean {
+  if (a >= b) return false;
+  const c0 = text.charCodeAt(a);
+  if (c0 < 0x80) {
+    if (c0 < 97 || c0 > 122) return false; // not a lower-case letter
+  } else {
+    const ch = text.charAt(a);
+    if (ch === ch.toUpperCase()) return false; // not a cased letter, or upper case
+  }
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
     if (c === 64 || c === 47 || (c >= 48 && c <= 57)) return false; // e-mail, URL, digits
   }
   return true;
@@ -639,20 +649,37 @@ class LineClassifier {
 
   /** A line that may belong to a signature: a name, title, phone, address, link — not a sentence. */
   private isSignatureLike(line: Line): boolean {
+    // Signature lookaheads of several sign-off candidates may read the same lines.
+    if (line.sigLike === undefined) line.sigLike = this.readSignatureLike(line);
+    return line.sigLike;
+  }
+
+  private readSignatureLike(line: Line): boolean {
     const len = line.cEnd - line.cStart;
     if (len > 100) return false;
-    const content = this.content(line);
-    const c0 = content.charCodeAt(0) | 32;
-    if (c0 === 112 && (content.charCodeAt(1) | 32) === 115 && /^p\.?s\b/i.test(content)) return false; // "P.S.", "PS:"
-    if (content.endsWith('?')) return false;
-    const words = content.split(/\s+/);
-    if (words.length > 10) return false;
-    if (this.namesAnOrder(line)) return false;
+    const { text } = this;
+    const start = line.cStart;
+    const end = line.cEnd;
+    const c0 = text.charCodeAt(start) | 32;
+    if (c0 === 112 && (text.charCodeAt(start + 1) | 32) === 115 && /^p\.?s\b/i.test(this.content(line))) return false; // "P.S.", "PS:"
+    if (end > start && text.charCodeAt(end - 1) === 63) return false; // ends with '?'
+    // The words as content.split(/\s+/) has them (an empty one where the content starts or ends with
+    // white space), counted in place.
+    let words = 0;
     let lower = 0;
-    for (const w of words) if (isLowerWord(w)) lower++;
+    for (let a = start; ; ) {
+      let b = a;
+      while (b < end && !isJsSpace(text.charCodeAt(b))) b++;
+      if (++words > 10) return false;
+      if (isLowerWordAt(text, a, b)) lower++;
+      if (b >= end) break;
+      a = b;
+      while (a < end && isJsSpace(text.charCodeAt(a))) a++;
+    }
+    if (this.namesAnOrder(line)) return false;
     if (lower >= 4) return false;
-    const last = content.charCodeAt(content.length - 1);
-    if ((last === 46 || last === 33) && words.length >= 3 && lower >= 2) return false;
+    const last = end > start ? text.charCodeAt(end - 1) : NaN;
+    if ((last === 46 || last === 33) && words >= 3 && lower >= 2) return false;
     return true;
   }
 
@@ -686,6 +713,28 @@ class LineClassifier {
 
   /** True when the line mentions an order ("Order 4481923", "#55123", "comanda nr. 77812"). */
   private namesAnOrder(line: Line): boolean {
+    // Read from the raw text while it folds a character at a time: '#' before a digit, or an order
+    // word among the runs of [a-z0-9] of the folded key.
+    const { text } = this;
+    const end = this.keyEnd(line);
+    let word = -1; // start of the current run of [a-z0-9]
+    let prev = -1;
+    for (let k = line.cStart; k < end; k++) {
+      const f = foldChar(text.charCodeAt(k));
+      if (f < 0) return this.namesAnOrderFolded(line);
+      const alnum = (f >= 97 && f <= 122) || (f >= 48 && f <= 57);
+      if (prev === 35 && f >= 48 && f <= 57) return true;
+      if (alnum && word < 0) word = k;
+      else if (!alnum && word >= 0) {
+        if (this.t.orderWordsRaw.has(text, word, k)) return true;
+        word = -1;
+      }
+      prev = f;
+    }
+    return word >= 0 && this.t.orderWordsRaw.has(text, word, end);
+  }
+
+  private namesAnOrderFolded(line: Line): boolean {
     const key = this.key(line);
     if (/#\d/.test(key)) return true;
     for (const word of key.split(/[^a-z0-9]+/)) if (this.t.orderWords.has(word)) return true;

@@ -43,6 +43,8 @@ export interface EmailTables {
   readonly disclaimerKeywords: readonly string[];
   /** Folded order words, matched as whole words. */
   readonly orderWords: ReadonlySet<string>;
+  /** `orderWords`, looked up from raw text. */
+  readonly orderWordsRaw: FoldedWords<true>;
   readonly coverNotes: readonly string[];
   readonly coverWords: ReadonlySet<string>;
   /** `coverWords`, looked up from raw text: an opening greeting's first word. */
@@ -187,6 +189,7 @@ function compileTables(locales: readonly EmailLocale[]): EmailTables {
     ...attributionStarts,
   ]);
 
+  const orderWords = new Set(foldAll(all((l) => l.orderWords)).filter((w) => !w.includes(' ')));
   const autoBodyStarts = prefixIndex(all((l) => l.autoReply.bodyStarts));
   const autoBodyLabels = prefixIndex(all((l) => l.autoReply.bodyLabels));
   const absence = prefixIndex(all((l) => l.autoReply.absence));
@@ -206,7 +209,8 @@ function compileTables(locales: readonly EmailLocale[]): EmailTables {
     disclaimerOpeners,
     disclaimerHeadings,
     disclaimerKeywords: foldAll(all((l) => l.disclaimerKeywords)),
-    orderWords: new Set(foldAll(all((l) => l.orderWords)).filter((w) => !w.includes(' '))),
+    orderWords,
+    orderWordsRaw: foldedWords(orderWords),
     coverNotes: foldAll(all((l) => l.coverNotes)),
     coverWords,
     greetingWords: foldedWords(coverWords),

@@ -72,28 +72,31 @@ export interface AutoBodyWord {
  * folded a character at a time (see `foldChar`) takes the plain way.
  */
 export class FoldedWords<T> {
-  private readonly byHash = new Map<number, string[]>();
+  /** Words by hash of their codes; several when hashes collide. */
+  private readonly byHash = new Map<number, Array<{ word: string; value: T }>>();
 
   constructor(readonly map: ReadonlyMap<string, T>) {
-    for (const word of map.keys()) {
+    for (const [word, value] of map) {
       let h = word.length;
       for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
       const list = this.byHash.get(h);
-      if (list) list.push(word);
-      else this.byHash.set(h, [word]);
+      if (list) list.push({ word, value });
+      else this.byHash.set(h, [{ word, value }]);
     }
   }
 
   get(raw: string, from: number, to: number): T | undefined {
-    let h = to - from;
+    const n = to - from;
+    if (n <= 0) return this.map.get('');
+    let h = n;
     for (let i = from; i < to; i++) {
       const f = foldChar(raw.charCodeAt(i));
       if (f < 0) return this.map.get(fold(raw.slice(from, to)));
       h = (Math.imul(h, 31) + f) | 0;
     }
-    const words = this.byHash.get(h);
-    if (words === undefined) return undefined;
-    for (const word of words) if (word.length === to - from && foldedStartsWith(raw, from, to, word)) return this.map.get(word);
+    const list = this.byHash.get(h);
+    if (list === undefined) return undefined;
+    for (const entry of list) if (entry.word.length === n && foldedStartsWith(raw, from, to, entry.word)) return entry.value;
     return undefined;
   }
 

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { detectAutoReply, splitEmail } from '../../src/email';
 import { fold, foldChar, foldedStartsWith } from '../../src/email/fold';
 import { isJsSpace, skipTags, tagsEnd } from '../../src/email/subject';
-import { getEmailTables, matchPrefix, matchRawPrefix } from '../../src/email/tables';
+import { FoldedWords, getEmailTables, matchPrefix, matchRawPrefix } from '../../src/email/tables';
 
 const SAMPLES = [
   'Med vänliga hälsningar',
@@ -56,6 +56,14 @@ describe('foldedStartsWith', () => {
 });
 
 describe('FoldedWords and matchRawPrefix', () => {
+  test('a word is found however many characters folding drops or maps', () => {
+    const words = new FoldedWords(new Map([['med', 1], ['sa', 2], ['', 3]]));
+    for (const [raw, value] of [['Med', 1], ['Me\u0301d', 1], ['ME\u0301\u0301D', 1], ['Så', 2], ['Sa\u030a', 2], ['SA\u030a', 2], ['\u0301', 3], ['Mid', undefined], ['Me\u0301', undefined]] as const) {
+      expect(words.get(raw, 0, raw.length), raw).toBe(value);
+    }
+  });
+
+
   const t = getEmailTables();
   test.each(SAMPLES)('%j', (text) => {
     for (const index of [t.mobileSignatures, t.disclaimerOpeners, t.disclaimerHeadings, t.autoSubjects]) {

@@ -6,6 +6,9 @@
  * One pass over the lines with cheap prefix checks against the compiled
  * phrase tables (`tables.ts`); lookaheads are bounded to a few lines, so the
  * time is linear in the text and never depends on what the text contains.
+ * A line's first word is looked up straight from the raw text (`FoldedWords`),
+ * so most lines are ruled out without building a string; a line is folded
+ * only when it may start a phrase.
  */
 import { fold, foldChar, isSpaceCode } from './fold';
 import { getEmailTables, matchRawPrefix, normalizeSeparator, type EmailTables, type HeaderField } from './tables';

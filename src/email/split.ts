@@ -424,7 +424,12 @@ class LineClassifier {
   private mayStartPhrase(line: Line): boolean {
     if (line.mayStart === undefined) {
       const a = this.headStart(line);
-      line.mayStart = !line.blank && this.t.lineStarts.has(this.text, a, this.headEnd(line, a));
+      const b = this.headEnd(line, a);
+      // A line of one word and a full stop ("Thanks.", "Tack."), which the sign-off check strips: the
+      // word is looked up without it too ("M.v.h" is a line start with its dots).
+      let c = b;
+      if (b === line.cEnd) while (c > a + 1 && this.text.charCodeAt(c - 1) === 46) c--;
+      line.mayStart = !line.blank && (this.t.lineStarts.has(this.text, a, b) || (c < b && this.t.lineStarts.has(this.text, a, c)));
     }
     return line.mayStart;
   }

@@ -32,6 +32,52 @@ function foldCode(c: number, table: Uint16Array): number {
   return c;
 }
 
+/** fold() of each character below U+0250 on its own (-1 where that is not one character). Built on first use. */
+let singleTable: Int16Array | undefined;
+
+function getSingleTable(): Int16Array {
+  if (singleTable) return singleTable;
+  const table = new Int16Array(0x250);
+  for (let code = 0; code < 0x250; code++) {
+    const f = fold(String.fromCharCode(code));
+    table[code] = f.length === 1 ? f.charCodeAt(0) : -1;
+  }
+  singleTable = table;
+  return table;
+}
+
+/**
+ * What fold() makes of the character `c` on its own, so that a caller can
+ * compare raw text with folded phrases without building folded strings.
+ * -1 when the character cannot be folded alone (combining marks, which fold()
+ * drops, and scripts beyond Latin, whose case mapping may depend on the text
+ * around it): the caller then falls back to fold() on the whole slice.
+ */
+export function foldChar(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c < 0x250) return getSingleTable()[c]!;
+  if (c === 0x2018 || c === 0x2019 || c === 0x02bc) return 39;
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) return 45;
+  if ((c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680) return 32;
+  return -1;
+}
+
+/**
+ * True / false when fold(raw.slice(at, limit)) starts with `phrase` (a folded
+ * string), or undefined when a character on the way cannot be folded alone
+ * (see foldChar) and the caller must fold the slice. Builds no string.
+ */
+export function foldedStartsWith(raw: string, at: number, limit: number, phrase: string): boolean | undefined {
+  const n = phrase.length;
+  if (limit - at < n) return false; // folding never lengthens text
+  for (let j = 0; j < n; j++) {
+    const f = foldChar(raw.charCodeAt(at + j));
+    if (f < 0) return undefined;
+    if (f !== phrase.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
 /** Scratch buffer for folding non-ASCII text (allocated on first use, grown on demand, reused). */
 let scratch: Uint16Array | undefined;
 const CHUNK = 4096;

@@ -6,10 +6,13 @@
  * One pass over the lines with cheap prefix checks against the compiled
  * phrase tables (`tables.ts`); lookaheads are bounded to a few lines, so the
  * time is linear in the text and never depends on what the text contains.
+ * A line's first word is looked up straight from the raw text (`FoldedWords`),
+ * so most lines are ruled out without building a string; a line is folded
+ * only when it may start a phrase.
  */
-import { fold, isSpaceCode } from './fold';
-import { getEmailTables, matchPrefix, normalizeSeparator, type EmailTables, type HeaderField } from './tables';
-import { subjectKind, type SubjectKind } from './subject';
+import { fold, foldChar, isSpaceCode } from './fold';
+import { getEmailTables, matchRawPrefix, normalizeSeparator, type EmailTables, type HeaderField } from './tables';
+import { isJsSpace, subjectKind, type SubjectKind } from './subject';
 
 export type SegmentKind = 'own' | 'quote' | 'forward-header' | 'forwarded' | 'reply-header' | 'signature' | 'disclaimer';
 
@@ -77,8 +80,12 @@ interface Line {
   depth: number;
   /** Folded first characters of the content; computed when first needed. */
   key?: string;
-  /** Folded first word of the content (leading '*' skipped); computed when first needed. */
-  head?: string;
+  /** Memo of `mayStartPhrase()`. */
+  mayStart?: boolean;
+  /** Memo of `headerField()` (null: none). */
+  field?: HeaderField | null;
+  /** Memo of `isSignatureLike()`. */
+  sigLike?: boolean;
   /** Memo of `separator()` (null: none). */
   sep?: 'forward' | 'original' | 'underscore' | null;
   blank: boolean;
@@ -115,7 +122,9 @@ function scanLines(text: string, ranges: ReadonlyArray<{ start: number; end: num
       cEnd: e,
       depth,
       key: undefined,
-      head: undefined,
+      mayStart: undefined,
+      field: undefined,
+      sigLike: undefined,
       sep: undefined,
       blank: i >= e,
     });
@@ -134,11 +143,18 @@ function isUpperInitial(word: string): boolean {
   return ch !== ch.toLowerCase() || /^[0-9+(]/.test(ch);
 }
 
-function isLowerWord(word: string): boolean {
-  const ch = word.charAt(0);
-  if (ch === ch.toUpperCase()) return false; // not a cased letter, or upper case
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
+/** True for a word (text[a, b)) in lower case, not an address, link or number. */
+function isLowerWordAt(text: string, a: number, b: number): boolean {
+  if (a >= b) return false;
+  const c0 = text.charCodeAt(a);
+  if (c0 < 0x80) {
+    if (c0 < 97 || c0 > 122) return false; // not a lower-case letter
+  } else {
+    const ch = text.charAt(a);
+    if (ch === ch.toUpperCase()) return false; // not a cased letter, or upper case
+  }
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
     if (c === 64 || c === 47 || (c >= 48 && c <= 57)) return false; // e-mail, URL, digits
   }
   return true;
@@ -182,6 +198,12 @@ function normalizeRanges(
   return merged.length ? merged : undefined;
 }
 
+/**
+ * Each line's kind while a text is split; grown on demand and reused (only
+ * the first `lines.length` entries count), as splitting never re-enters.
+ */
+let kindsScratch = new Uint8Array(64);
+
 const MODE_NONE = 0;
 const MODE_SIGNATURE = 1;
 const MODE_DISCLAIMER = 2;
@@ -199,8 +221,9 @@ class LineClassifier {
     private readonly t: EmailTables,
     private readonly subject: SubjectKind,
   ) {
-    this.kinds = new Uint8Array(lines.length).fill(BLANK);
-    this.firstContent = lines.findIndex((l) => !l.blank);
+    if (kindsScratch.length < lines.length) kindsScratch = new Uint8Array(Math.max(lines.length, kindsScratch.length * 2));
+    this.kinds = kindsScratch.fill(BLANK, 0, lines.length);
+    this.firstContent = this.nextNonBlank(0, lines.length);
   }
 
   run(): Uint8Array {
@@ -378,23 +401,42 @@ class LineClassifier {
     return -1;
   }
 
-  /** The folded first word; cheap, and what decides whether a line can start anything but text. */
-  private head(line: Line): string {
-    if (line.head === undefined) {
-      const { text } = this;
-      let a = line.cStart;
-      while (a < line.cEnd && text.charCodeAt(a) === 42) a++;
-      let b = a;
-      const stop = Math.min(line.cEnd, a + 24);
-      while (b < stop && !isTokenEnd(text.charCodeAt(b))) b++;
-      line.head = fold(text.slice(a, b));
-    }
-    return line.head;
+  /** Where the first word starts: the content's start, after any leading '*'. */
+  private headStart(line: Line): number {
+    let a = line.cStart;
+    while (a < line.cEnd && this.text.charCodeAt(a) === 42) a++;
+    return a;
   }
 
-  /** True when the line's first word starts some phrase of the tables (sign-off, header name, disclaimer…). */
+  /** Where the first word that starts at `a` ends (whitespace or `:,;!?/`, at most 24 characters on). */
+  private headEnd(line: Line, a: number): number {
+    let b = a;
+    const stop = Math.min(line.cEnd, a + 24);
+    while (b < stop && !isTokenEnd(this.text.charCodeAt(b))) b++;
+    return b;
+  }
+
+  /**
+   * True when the line's first word (folded) starts some phrase of the tables
+   * (sign-off, header name, disclaimer…). Looked up from the raw text: most
+   * lines are ruled out here without building a string.
+   */
   private mayStartPhrase(line: Line): boolean {
-    return !line.blank && this.t.lineStarts.has(this.head(line));
+    if (line.mayStart === undefined) {
+      const a = this.headStart(line);
+      const b = this.headEnd(line, a);
+      // A line of one word and a full stop ("Thanks.", "Tack."), which the sign-off check strips: the
+      // word is looked up without it too ("M.v.h" is a line start with its dots).
+      let c = b;
+      if (b === line.cEnd) while (c > a + 1 && this.text.charCodeAt(c - 1) === 46) c--;
+      line.mayStart = !line.blank && (this.t.lineStarts.has(this.text, a, b) || (c < b && this.t.lineStarts.has(this.text, a, c)));
+    }
+    return line.mayStart;
+  }
+
+  /** End of the raw text that `key()` folds. */
+  private keyEnd(line: Line): number {
+    return Math.min(line.cEnd, line.cStart + KEY_LENGTH);
   }
 
   private key(line: Line): string {
@@ -409,7 +451,26 @@ class LineClassifier {
   }
 
   private headerField(line: Line): HeaderField | undefined {
+    if (line.field === undefined) line.field = this.findHeaderField(line) ?? null;
+    return line.field ?? undefined;
+  }
+
+  private findHeaderField(line: Line): HeaderField | undefined {
     if (!this.mayStartPhrase(line)) return undefined;
+    // A header name ends in ':' within the first 20 characters of the key, and most lines have none
+    // there: look in the raw text before folding the key (folding keeps the offsets of plain text, and
+    // never makes or removes a ':').
+    const { text } = this;
+    const stop = Math.min(line.cEnd, line.cStart + KEY_LENGTH);
+    let plain = true;
+    let k = line.cStart;
+    for (; k < stop; k++) {
+      if (plain && k - line.cStart > 20) return undefined;
+      const c = text.charCodeAt(k);
+      if (c === 58) break;
+      if (c >= 0x80) plain = false;
+    }
+    if (k >= stop || (plain && k === line.cStart)) return undefined;
     const colon = this.key(line).indexOf(':');
     if (colon <= 0 || colon > 20) return undefined;
     let name = this.key(line).slice(0, colon);
@@ -536,7 +597,8 @@ class LineClassifier {
     if (!colonLine) return -1;
     const c0 = this.text.charCodeAt(line.cStart);
     const startsWithDigit = c0 >= 48 && c0 <= 57;
-    if (!startsWithDigit && !t.attributionStarts.has(this.head(line))) {
+    const a = this.headStart(line);
+    if (!startsWithDigit && !t.attributionStarts.has(this.text, a, this.headEnd(line, a))) {
       // "Anna Svensson <anna@example.se> wrote:" — allowed when it names an address.
       if (line.cEnd - line.cStart > 200 || !this.text.slice(line.cStart, line.cEnd).includes('@')) return -1;
     }
@@ -572,7 +634,7 @@ class LineClassifier {
 
   private isMobileSignature(line: Line): boolean {
     if (line.cEnd - line.cStart > 80 || !this.mayStartPhrase(line)) return false;
-    return matchPrefix(this.t.mobileSignatures, this.key(line)) !== undefined;
+    return matchRawPrefix(this.t.mobileSignatures, this.text, line.cStart, this.keyEnd(line)) !== undefined;
   }
 
   private isSignOff(line: Line): boolean {
@@ -595,32 +657,92 @@ class LineClassifier {
 
   /** A line that may belong to a signature: a name, title, phone, address, link — not a sentence. */
   private isSignatureLike(line: Line): boolean {
+    // Signature lookaheads of several sign-off candidates may read the same lines.
+    if (line.sigLike === undefined) line.sigLike = this.readSignatureLike(line);
+    return line.sigLike;
+  }
+
+  private readSignatureLike(line: Line): boolean {
     const len = line.cEnd - line.cStart;
     if (len > 100) return false;
-    const content = this.content(line);
-    const c0 = content.charCodeAt(0) | 32;
-    if (c0 === 112 && (content.charCodeAt(1) | 32) === 115 && /^p\.?s\b/i.test(content)) return false; // "P.S.", "PS:"
-    if (content.endsWith('?')) return false;
-    const words = content.split(/\s+/);
-    if (words.length > 10) return false;
-    if (this.namesAnOrder(line)) return false;
+    const { text } = this;
+    const start = line.cStart;
+    const end = line.cEnd;
+    const c0 = text.charCodeAt(start) | 32;
+    if (c0 === 112 && (text.charCodeAt(start + 1) | 32) === 115 && /^p\.?s\b/i.test(this.content(line))) return false; // "P.S.", "PS:"
+    if (end > start && text.charCodeAt(end - 1) === 63) return false; // ends with '?'
+    // The words as content.split(/\s+/) has them (an empty one where the content starts or ends with
+    // white space), counted in place.
+    let words = 0;
     let lower = 0;
-    for (const w of words) if (isLowerWord(w)) lower++;
+    for (let a = start; ; ) {
+      let b = a;
+      while (b < end && !isJsSpace(text.charCodeAt(b))) b++;
+      if (++words > 10) return false;
+      if (isLowerWordAt(text, a, b)) lower++;
+      if (b >= end) break;
+      a = b;
+      while (a < end && isJsSpace(text.charCodeAt(a))) a++;
+    }
+    if (this.namesAnOrder(line)) return false;
     if (lower >= 4) return false;
-    const last = content.charCodeAt(content.length - 1);
-    if ((last === 46 || last === 33) && words.length >= 3 && lower >= 2) return false;
+    const last = end > start ? text.charCodeAt(end - 1) : NaN;
+    if ((last === 46 || last === 33) && words >= 3 && lower >= 2) return false;
     return true;
   }
 
   /** "Hej!", "Hi Anna,", "Buongiorno," — an opening greeting, which does not count as content yet. */
   private isGreeting(line: Line): boolean {
     if (line.cEnd - line.cStart > 40) return false;
+    // The same split into words, read from the raw line while it folds to ASCII: no key, no regex.
+    const { text } = this;
+    let words = 0;
+    let firstStart = -1;
+    let firstEnd = -1;
+    let inWord = false;
+    for (let i = line.cStart; i < line.cEnd; i++) {
+      const f = foldChar(text.charCodeAt(i));
+      if (f < 0 || f >= 0x80) return this.isGreetingFolded(line);
+      const letter = (f >= 97 && f <= 122) || f === 39;
+      if (letter && !inWord) {
+        if (++words > 4) return false;
+        if (words === 1) firstStart = i;
+      } else if (!letter && inWord && words === 1) firstEnd = i;
+      inWord = letter;
+    }
+    if (words === 0) return false;
+    return this.t.greetingWords.has(text, firstStart, firstEnd < 0 ? line.cEnd : firstEnd);
+  }
+
+  private isGreetingFolded(line: Line): boolean {
     const words = this.key(line).split(/[^\p{L}']+/u).filter(Boolean);
     return words.length > 0 && words.length <= 4 && this.t.coverWords.has(words[0]!);
   }
 
   /** True when the line mentions an order ("Order 4481923", "#55123", "comanda nr. 77812"). */
   private namesAnOrder(line: Line): boolean {
+    // Read from the raw text while it folds a character at a time: '#' before a digit, or an order
+    // word among the runs of [a-z0-9] of the folded key.
+    const { text } = this;
+    const end = this.keyEnd(line);
+    let word = -1; // start of the current run of [a-z0-9]
+    let prev = -1;
+    for (let k = line.cStart; k < end; k++) {
+      const f = foldChar(text.charCodeAt(k));
+      if (f < 0) return this.namesAnOrderFolded(line);
+      const alnum = (f >= 97 && f <= 122) || (f >= 48 && f <= 57);
+      if (prev === 35 && f >= 48 && f <= 57) return true;
+      if (alnum && word < 0) word = k;
+      else if (!alnum && word >= 0) {
+        if (this.t.orderWordsRaw.has(text, word, k)) return true;
+        word = -1;
+      }
+      prev = f;
+    }
+    return word >= 0 && this.t.orderWordsRaw.has(text, word, end);
+  }
+
+  private namesAnOrderFolded(line: Line): boolean {
     const key = this.key(line);
     if (/#\d/.test(key)) return true;
     for (const word of key.split(/[^a-z0-9]+/)) if (this.t.orderWords.has(word)) return true;
@@ -658,8 +780,8 @@ class LineClassifier {
     const line = this.lines[i]!;
     if (!this.mayStartPhrase(line)) return false;
     const t = this.t;
-    if (matchPrefix(t.disclaimerHeadings, this.key(line)) !== undefined) return true;
-    if (matchPrefix(t.disclaimerOpeners, this.key(line)) === undefined) return false;
+    if (matchRawPrefix(t.disclaimerHeadings, this.text, line.cStart, this.keyEnd(line)) !== undefined) return true;
+    if (matchRawPrefix(t.disclaimerOpeners, this.text, line.cStart, this.keyEnd(line)) === undefined) return false;
     // The paragraph (up to a blank line, 700 characters) must read like a disclaimer.
     const { lines } = this;
     let end = line.cEnd;
@@ -685,14 +807,14 @@ function assemble(
 ): SplitEmail {
   // Blank lines join the segment before them (leading blank lines the first one).
   let firstKind = OWN;
-  for (let k = 0; k < kinds.length; k++) {
+  for (let k = 0; k < lines.length; k++) {
     if (kinds[k] !== BLANK) {
       firstKind = kinds[k]!;
       break;
     }
   }
   let current = firstKind;
-  for (let k = 0; k < kinds.length; k++) {
+  for (let k = 0; k < lines.length; k++) {
     if (kinds[k] === BLANK) kinds[k] = current;
     else current = kinds[k]!;
   }
@@ -711,14 +833,47 @@ function assemble(
     else segments.push({ kind: 'own', start: rest, end: text.length });
   }
 
-  const own = collect(text, lines, kinds, rest, (k) => k === OWN);
-  const forwarded = forwardSeen && isCoverNote(own, tables) && kinds.includes(FORWARDED);
-  const ownText = forwarded ? collect(text, lines, kinds, rest, (k) => k === OWN || k === FORWARDED) : own;
+  const own = collect(text, lines, kinds, rest, false);
+  const forwarded = forwardSeen && isCoverNote(own, tables) && kinds.subarray(0, lines.length).includes(FORWARDED);
+  const ownText = forwarded ? collect(text, lines, kinds, rest, true) : own;
   return { text, segments, ownText, forwarded };
 }
 
-/** Joins the content of the lines whose kind is picked; runs of other lines become one blank line. */
-function collect(text: string, lines: readonly Line[], kinds: Uint8Array, rest: number, pick: (kind: number) => boolean): string {
+/**
+ * Joins the content of the lines whose kind is picked (OWN, and FORWARDED too
+ * when `withForwarded`); runs of other lines become one blank line.
+ */
+function collect(text: string, lines: readonly Line[], kinds: Uint8Array, rest: number, withForwarded: boolean): string {
+  // Usually the result reads exactly like a stretch of the text (lines joined by the "\n" between
+  // them, at most one empty line for a gap): then it is that slice, and no string is built.
+  let from = -1;
+  let pos = -1;
+  let gap = false;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    const kind = kinds[k]!;
+    if ((kind !== OWN && (kind !== FORWARDED || !withForwarded)) || line.blank) {
+      gap = true;
+      continue;
+    }
+    if (from < 0) from = line.cStart;
+    else if (!readsJoined(text, pos, line.cStart, gap)) return joinLines(text, lines, kinds, rest, withForwarded);
+    gap = false;
+    pos = line.cEnd;
+  }
+  if (rest < text.length) return joinLines(text, lines, kinds, rest, withForwarded);
+  return from < 0 ? '' : text.slice(from, pos);
+}
+
+/** True when the text from `pos` to `next` is what joining puts between two lines: "\n", or "\n\n" after a gap. */
+function readsJoined(text: string, pos: number, next: number, gap: boolean): boolean {
+  if (next - pos !== (gap ? 2 : 1)) return false;
+  for (let k = pos; k < next; k++) if (text.charCodeAt(k) !== 10) return false;
+  return true;
+}
+
+function joinLines(text: string, lines: readonly Line[], kinds: Uint8Array, rest: number, withForwarded: boolean): string {
+  const pick = (kind: number) => kind === OWN || (withForwarded && kind === FORWARDED);
   const parts: string[] = [];
   let gap = false;
   for (let k = 0; k < lines.length; k++) {
@@ -731,7 +886,7 @@ function collect(text: string, lines: readonly Line[], kinds: Uint8Array, rest: 
     gap = false;
     parts.push(text.slice(line.cStart, line.cEnd));
   }
-  const lastKind = kinds[kinds.length - 1];
+  const lastKind = lines.length > 0 ? kinds[lines.length - 1] : undefined;
   if (rest < text.length && lastKind !== undefined && pick(lastKind)) {
     const tail = text.slice(rest).trim();
     if (tail) parts.push(tail);

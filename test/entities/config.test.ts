@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
-import { createEntityExtractor, DEFAULT_ENTITY_CONFIG, entityConfigSchema } from '../../src/entities';
+import { createEntityExtractor, DEFAULT_ENTITY_CONFIG, entityConfigSchema, type EntityConfig } from '../../src/entities';
 import { resolveEntityConfig } from '../../src/entities/config';
 
 describe('entity configuration', () => {
@@ -28,7 +28,7 @@ describe('entity configuration', () => {
   });
 
   it('a config that is already the schema\'s output (a loaded rule set\'s) resolves as the raw one does', () => {
-    const raw = [
+    const raw: EntityConfig[] = [
       {},
       DEFAULT_ENTITY_CONFIG,
       { orderNumbers: { patterns: [{ id: 'web', pattern: 'WEB-\\d{5}', flags: 'i' }], minDigits: 5, contextWords: { sv: ['beställning'] } } },

@@ -254,7 +254,8 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
 
   // Rules see the entities of the subject and of the customer's own words; all are reported.
   const inOwn = (e: { start: number; field?: string }) => e.field === 'subject' || own.some((seg) => e.start >= seg.start && e.start < seg.end);
-  const ruleEntities = own.length === 1 && own[0]!.start === 0 && own[0]!.end >= analysedBody.length
+  const lists = Object.values(entities) as Array<Array<Entity<unknown>>>;
+  const ruleEntities = (own.length === 1 && own[0]!.start === 0 && own[0]!.end >= analysedBody.length) || lists.every((list) => list.every(inOwn))
     ? entities
     : (Object.fromEntries(Object.entries(entities).map(([k, list]) => [k, (list as Array<Entity<unknown>>).filter(inOwn)])) as unknown as Entities);
   const ctx: EvalContext = {

@@ -48,6 +48,8 @@ export interface LanguageTables {
   readonly phrases: ReadonlyMap<string, ReadonlyMap<number, readonly PhraseEntry[]>>;
   /** Key or bare form of a word that ends some phrase → its id. */
   readonly phraseLastIds: ReadonlyMap<string, number>;
+  /** Whether any phrase word holds a digit (if not, words with digits need no phrase lookups). */
+  readonly phraseDigits: boolean;
   /** The most words a phrase of this language has. */
   readonly maxPhraseWords: number;
 }
@@ -273,7 +275,8 @@ function buildLanguageTables(
   };
   for (const [key, list] of stems) for (const e of list) addTypo(key, e);
   for (const [key, list] of surface) for (const e of list) if (e.language === language && !e.term.startsWith('=')) addTypo(key, e);
-  return { stems, marked, typos, phrases, phraseLastIds, maxPhraseWords };
+  const phraseDigits = [...phrases.keys(), ...phraseLastIds.keys()].some((w) => /\d/.test(w));
+  return { stems, marked, typos, phrases, phraseLastIds, phraseDigits, maxPhraseWords };
 }
 
 /**

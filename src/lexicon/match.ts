@@ -155,10 +155,12 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
       }
     }
   }
-  const phrasesByKey = t.phrases.get(key);
-  const phrasesByBare = bareWord !== key ? t.phrases.get(bareWord) : undefined;
-  const lastKeyId = t.phraseLastIds.get(key) ?? -1;
-  const lastBareId = bareWord !== key ? (t.phraseLastIds.get(bareWord) ?? -1) : lastKeyId;
+  // words with digits (order numbers, mostly) are in no phrase unless some phrase has a digit
+  const phrased = plain || t.phraseDigits || !/\d/.test(word);
+  const phrasesByKey = phrased ? t.phrases.get(key) : undefined;
+  const phrasesByBare = phrased && bareWord !== key ? t.phrases.get(bareWord) : undefined;
+  const lastKeyId = phrased ? (t.phraseLastIds.get(key) ?? -1) : -1;
+  const lastBareId = phrased && bareWord !== key ? (t.phraseLastIds.get(bareWord) ?? -1) : lastKeyId;
   return {
     bare: bareWord,
     surface,

@@ -74,6 +74,14 @@ describe('lexicon matching', () => {
     expect(hits('Coletul nu a ajuns', ['ro', 'sv', 'en', 'it']).filter((h) => h.kind === 'phrase')).toEqual([{ concept: 'not_received', negated: false, kind: 'phrase' }]);
   });
 
+  test('phrases with a number in them match; numbers elsewhere do not disturb phrases', () => {
+    const l = compileLexicon([{ id: 'fast', terms: { sv: ['inom 24 timmar'], en: ['next day'] } }]);
+    const kinds = (text: string, lang: Language) => matchLexicon(l, tokenize(normalize(text).text), [lang]).map((h) => [l.concepts[h.concept], h.kind]);
+    expect(kinds('Kan ni leverera inom 24 timmar?', 'sv')).toEqual([['fast', 'phrase']]);
+    expect(kinds('Kan ni leverera inom 48 timmar?', 'sv')).toEqual([]);
+    expect(kinds('Order 12345 next day please', 'en')).toEqual([['fast', 'phrase']]);
+  });
+
   test('negation does not cross a clause or a contrast', () => {
     expect(hits('Inte glad. Varan är skadad', ['sv']).find((h) => h.concept === 'damaged')?.negated).toBe(false);
     expect(hits('not only late but damaged', ['en']).find((h) => h.concept === 'damaged')?.negated).toBe(false);

@@ -15,12 +15,12 @@ export interface Token {
 }
 
 const WORD_EXTRA = /[\p{L}\p{M}\p{N}]/u;
+/** Word characters among the first 0x250 code points (ASCII, Latin-1, Latin Extended A and B): 1. */
+const LATIN_WORD = Uint8Array.from({ length: 0x250 }, (_, code) => (WORD_EXTRA.test(String.fromCharCode(code)) ? 1 : 0));
 
-function isWordChar(code: number, ch: string): boolean {
-  if (code < 0x80) {
-    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
-  }
-  return WORD_EXTRA.test(ch);
+function isWordChar(code: number, text: string, i: number): boolean {
+  if (code < 0x250) return LATIN_WORD[code] === 1;
+  return WORD_EXTRA.test(text[i]!);
 }
 
 function endsClause(code: number): boolean {
@@ -39,11 +39,11 @@ export function tokenize(text: string, maxTokens = 100_000): Token[] {
   const n = text.length;
   while (i < n && tokens.length < maxTokens) {
     const code = text.charCodeAt(i);
-    if (!isWordChar(code, text[i]!)) {
+    if (!isWordChar(code, text, i)) {
       // a decimal point or a dot inside an abbreviation does not end a clause when a word char follows directly
       if (endsClause(code)) {
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        const nextIsWord = next !== 0 && isWordChar(next, text[i + 1]!);
+        const nextIsWord = next !== 0 && isWordChar(next, text, i + 1);
         if (!(nextIsWord && (code === 0x2e || code === 0x2c || code === 0x3a))) clause++;
       }
       i++;
@@ -54,7 +54,7 @@ export function tokenize(text: string, maxTokens = 100_000): Token[] {
     let hasLetter = false;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (!isWordChar(c, text[i]!)) break;
+      if (!isWordChar(c, text, i)) break;
       if (c >= 0x30 && c <= 0x39) hasDigit = true;
       else hasLetter = true;
       i++;

@@ -15,12 +15,12 @@ import {
   MAX_ORDER,
   MAX_SUFFIX,
   MIN_STEM,
+  NG_BITS,
   NGRAM_QUANT,
   OURS,
   SHORT_MAX,
   STEM_SALT,
   CLASSES,
-  fmix,
   fnv,
   getModel,
   inFilter,
@@ -218,6 +218,7 @@ export function scoreWord(m: Model, word: string, p: Params, out: Float64Array):
   // Character n-grams of ^word$.
   const total = len + 2;
   const w = m.ngWeights;
+  const hashes = m.ngHashes;
   let found = 0;
   for (let i = 0; i < total; i++) {
     let h = FNV_OFFSET;
@@ -227,17 +228,14 @@ export function scoreWord(m: Model, word: string, p: Params, out: Float64Array):
       h = Math.imul(h ^ code, FNV_PRIME);
       if (n === 1 && code === BOUND) continue;
       const key = Math.imul(h ^ n, FNV_PRIME) >>> 0;
-      let s = fmix(key) & m.ngMask;
-      let row = m.ngRows[s]!;
-      while (row !== -1) {
-        if (m.ngSlots[s] === key) {
-          const base = row * K;
+      const b = key >>> (32 - NG_BITS);
+      for (let r = m.ngStart[b]!, e = m.ngStart[b + 1]!; r < e; r++) {
+        if (hashes[r] === key) {
+          const base = r * K;
           for (let c = 0; c < K; c++) ng[c]! += w[base + c]!;
           found++;
           break;
         }
-        s = (s + 1) & m.ngMask;
-        row = m.ngRows[s]!;
       }
     }
   }

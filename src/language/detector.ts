@@ -256,93 +256,106 @@ class Scanner {
     }
   }
 
-  /** Scans the chunk (up to the next white space) at i: its words, unless it is an address or has digits. */
+  /**
+   * Scans the chunk (up to the next white space) at i and its words in one pass. A chunk with a digit or
+   * '@', or that looks like a URL, is dropped: its words and what they did to the counts are undone.
+   */
   step(): void {
     const text = this.text;
     const end = this.end;
     const i = this.i;
-    let j = i;
+    const n = this.n;
+    const letters = this.letters;
+    const capitalised = this.capitalised;
+    const sentenceStart = this.sentenceStart;
     let skip = false;
     let punct = false;
-    let c: number;
+    let j = i;
     while (j < end) {
-      c = text.charCodeAt(j);
+      const c = text.charCodeAt(j);
+      if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isLetterCode(c) && !(c >= 0x300 && c <= 0x36f)) {
+        j = this.scanWord(j);
+        continue;
+      }
       if (c <= 64) {
         if (isSpaceCode(c)) break;
-        if ((c >= 48 && c <= 57) || c === 64 /* @ */) skip = true;
-        else if (c === 46 || c === 47 || c === 58) punct = true;
+        if ((c >= 48 && c <= 57) || c === 64 /* @ */) {
+          skip = true;
+          break;
+        }
+        if (c === 46 || c === 47 || c === 58) punct = true;
+        if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59) this.sentenceStart = true;
       } else if ((c === 0xa0 || c >= 0x2000) && isSpaceCode(c)) break;
       j++;
     }
-    if (!skip && punct && j - i > 4 && URLISH.test(text.slice(i, j))) skip = true;
-    if (!skip) this.letterRuns(i, j);
+    if (skip) while (j < end && !isSpaceCode(text.charCodeAt(j))) j++;
+    else if (punct && j - i > 4 && URLISH.test(text.slice(i, j))) skip = true;
+    if (skip) {
+      this.n = n;
+      this.letters = letters;
+      this.capitalised = capitalised;
+      this.sentenceStart = sentenceStart;
+    }
     this.i = j;
     this.skipSpace();
     this.checkFirst();
   }
 
-  /** The letter runs of text[k, j) become words. */
-  private letterRuns(k: number, j: number): void {
+  /** The letter run at k (a letter) becomes a word unless it is too long; returns where the run ends. */
+  private scanWord(k: number): number {
     const text = this.text;
+    const end = this.end;
     const fold = this.fold;
-    let c: number;
-    while (k < j) {
-      c = text.charCodeAt(k);
-      if (!isLetterCode(c) || (c >= 0x300 && c <= 0x36f)) {
-        if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59) this.sentenceStart = true;
-        k++;
-        continue;
-      }
-      const start = k;
-      let h = FNV_OFFSET;
-      let flags = 0;
-      while (k < j) {
-        c = text.charCodeAt(k);
-        let f: number;
-        if (c < 128) {
-          if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+    const start = k;
+    let h = FNV_OFFSET;
+    let flags = 0;
+    while (k < end) {
+      const c = text.charCodeAt(k);
+      let f: number;
+      if (c < 128) {
+        if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+        f = fold[c]!;
+      } else {
+        if (!isLetterCode(c)) break;
+        flags |= NON_ASCII;
+        if (c < ALPHABET_LIMIT) {
           f = fold[c]!;
+          if (f === 0) flags |= SLOW;
         } else {
-          if (!isLetterCode(c)) break;
-          flags |= NON_ASCII;
-          if (c < ALPHABET_LIMIT) {
-            f = fold[c]!;
-            if (f === 0) flags |= SLOW;
-          } else {
-            f = c;
-            flags |= SLOW;
-            if (c <= 0x36f && c >= 0x300) flags |= HAS_MARK;
-          }
+          f = c;
+          flags |= SLOW;
+          if (c <= 0x36f && c >= 0x300) flags |= HAS_MARK;
         }
-        h = Math.imul(h ^ f, FNV_PRIME);
-        k++;
       }
-      const len = k - start;
-      if (len > MAX_TOKEN) continue;
-      const t = this.n;
-      if (t === this.start.length) this.grow();
-      // Capitalised: the first letter changes in the word (ASCII: is upper case).
-      const f0 = text.charCodeAt(start);
-      let firstUpper: boolean;
-      if (flags & SLOW) {
-        const original = text.slice(start, k);
-        const word = wordOf(original, true, (flags & HAS_MARK) !== 0);
-        this.words[t] = word;
-        h = fnv(word, 0, word.length, FNV_OFFSET);
-        firstUpper = f0 < 128 ? f0 >= 65 && f0 <= 90 : original.charAt(0) !== word.charAt(0);
-      } else firstUpper = fold[f0] !== f0;
-      if (firstUpper) {
-        this.capitalised++;
-        if (!this.sentenceStart) flags |= RAW_NAME;
-      }
-      this.start[t] = start;
-      this.stop[t] = k;
-      this.hash[t] = h;
-      this.flags[t] = flags;
-      this.n = t + 1;
-      this.letters += len;
-      this.sentenceStart = false;
+      h = Math.imul(h ^ f, FNV_PRIME);
+      k++;
     }
+    const len = k - start;
+    if (len > MAX_TOKEN) return k;
+    const t = this.n;
+    if (t === this.start.length) this.grow();
+    // Capitalised: the first letter changes in the word (ASCII: is upper case).
+    const f0 = text.charCodeAt(start);
+    let firstUpper: boolean;
+    if (flags & SLOW) {
+      const original = text.slice(start, k);
+      const word = wordOf(original, true, (flags & HAS_MARK) !== 0);
+      this.words[t] = word;
+      h = fnv(word, 0, word.length, FNV_OFFSET);
+      firstUpper = f0 < 128 ? f0 >= 65 && f0 <= 90 : original.charAt(0) !== word.charAt(0);
+    } else firstUpper = fold[f0] !== f0;
+    if (firstUpper) {
+      this.capitalised++;
+      if (!this.sentenceStart) flags |= RAW_NAME;
+    }
+    this.start[t] = start;
+    this.stop[t] = k;
+    this.hash[t] = h;
+    this.flags[t] = flags;
+    this.n = t + 1;
+    this.letters += len;
+    this.sentenceStart = false;
+    return k;
   }
 
   private grow(): void {

@@ -106,12 +106,18 @@ export interface Analysis {
   readonly words: number;
 }
 
+/** Answers of the Unicode test by code unit (1 letter or mark, 2 not), filled in as code units are met. */
+let letterMemo: Uint8Array | undefined;
+
 function isLetterCode(c: number): boolean {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c < 0x250) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
   if (c >= 0x300 && c <= 0x36f) return true; // combining marks stay in the word
   if (c >= 0xd800 && c <= 0xdfff) return false;
-  return /\p{L}|\p{M}/u.test(String.fromCharCode(c));
+  // Typographic quotes and dashes are common in mail: test each code unit once, not every time.
+  const memo = (letterMemo ??= new Uint8Array(0x10000));
+  if (memo[c] === 0) memo[c] = /\p{L}|\p{M}/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return memo[c] === 1;
 }
 
 function isSpaceCode(c: number): boolean {
@@ -270,6 +276,7 @@ class Scanner {
     const sentenceStart = this.sentenceStart;
     let skip = false;
     let punct = false;
+    let urlish = false; // '.' before a letter or ':/' seen: URLISH may match (see below)
     let j = i;
     while (j < end) {
       const c = text.charCodeAt(j);
@@ -283,13 +290,18 @@ class Scanner {
           skip = true;
           break;
         }
-        if (c === 46 || c === 47 || c === 58) punct = true;
+        if (c === 46 || c === 47 || c === 58) {
+          punct = true;
+          const d = j + 1 < end ? text.charCodeAt(j + 1) : 0;
+          if (c === 46 ? (d | 32) >= 97 && (d | 32) <= 122 : c === 58 && d === 47) urlish = true;
+        }
         if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59) this.sentenceStart = true;
       } else if ((c === 0xa0 || c >= 0x2000) && isSpaceCode(c)) break;
       j++;
     }
     if (skip) while (j < end && !isSpaceCode(text.charCodeAt(j))) j++;
-    else if (punct && j - i > 4 && URLISH.test(text.slice(i, j))) skip = true;
+    // URLISH needs '://', a leading 'www.' or a '.' before a top-level domain: test only chunks that can match.
+    else if (punct && j - i > 4 && (urlish || startsWww(text, i)) && URLISH.test(text.slice(i, j))) skip = true;
     if (skip) {
       this.n = n;
       this.letters = letters;
@@ -373,6 +385,10 @@ class Scanner {
     flags.set(this.flags);
     this.flags = flags;
   }
+}
+
+function startsWww(text: string, i: number): boolean {
+  return (text.charCodeAt(i) | 32) === 119 && (text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === 46;
 }
 
 /** Lower case; NFC when the word has combining marks; Romanian cedilla letters as comma-below letters. */

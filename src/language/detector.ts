@@ -419,6 +419,8 @@ export function tokenize(text: string, maxTokens = Infinity): Token[] {
   return out;
 }
 
+const STEM_LEN = new Int32Array(OURS);
+
 /**
  * Scores one word into `out` (length K + 1: the classes, then the unknown language).
  * Exposed for tests and tuning.
@@ -469,25 +471,25 @@ export function scoreWord(m: Model, word: string, p: Params, out: Float64Array):
     alphaMask &= code < ALPHABET_LIMIT ? m.alphabet[code]! : 0;
   }
 
-  // Membership: the whole form if short, else its stem.
+  // Membership: the whole form if short, else its stem: per language, the longest of its suffixes cut off.
   const whole = len <= SHORT_MAX ? fnv(word, 0, len, FNV_OFFSET) : 0;
+  const stemLen = STEM_LEN;
+  if (len > SHORT_MAX) {
+    stemLen.fill(len);
+    const maxK = Math.min(MAX_SUFFIX, len - MIN_STEM);
+    let h = FNV_OFFSET;
+    for (let k = 1; k <= maxK; k++) {
+      h = Math.imul(h ^ word.charCodeAt(len - k), FNV_PRIME);
+      const langs = m.suffixes[k]!.get(h >>> 0);
+      if (langs) for (let c = 0; c < OURS; c++) if (langs & (1 << c)) stemLen[c] = len - k;
+    }
+  }
   let member = 0;
   for (let c = 0; c < OURS; c++) {
     let v = ng[c]!;
     if (!(alphaMask & (1 << c))) v += p.badLetters;
     else {
-      let key = whole;
-      if (len > SHORT_MAX) {
-        const sets = m.suffixes[c]!;
-        const maxK = Math.min(MAX_SUFFIX, len - MIN_STEM);
-        let h = FNV_OFFSET;
-        let stemLen = len;
-        for (let k = 1; k <= maxK; k++) {
-          h = Math.imul(h ^ word.charCodeAt(len - k), FNV_PRIME);
-          if (sets[k]!.has(h >>> 0)) stemLen = len - k;
-        }
-        key = fnv(word, 0, stemLen, STEM_SALT);
-      }
+      const key = len > SHORT_MAX ? fnv(word, 0, stemLen[c]!, STEM_SALT) : whole;
       if (inFilter(m.filters[c]!, key)) {
         v += p.inLexicon;
         member |= 1 << c;

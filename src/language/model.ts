@@ -56,8 +56,11 @@ export interface Model {
   readonly filters: readonly Filter[];
   /** Short forms of ours → mask of the neighbour classes that have the form too. */
   readonly neighbours: { readonly seed: number; readonly seg: number; readonly slots: Uint16Array };
-  /** Per language of ours: hashes of the reversed suffixes, keyed by length. */
-  readonly suffixes: ReadonlyArray<ReadonlyArray<ReadonlySet<number>>>;
+  /**
+   * By suffix length: hash of the reversed suffix → mask of the languages of ours that strip it (one
+   * lookup per length serves all four languages).
+   */
+  readonly suffixes: ReadonlyArray<ReadonlyMap<number, number>>;
   /** Code unit → bit mask of the languages of ours whose alphabet has that letter. */
   readonly alphabet: Uint8Array;
 }
@@ -178,17 +181,19 @@ function buildModel(): Model {
 
   const neighbours = { seed: NEIGHBOURS.seed, seg: NEIGHBOURS.seg, slots: uint16s(decodeBase64(NEIGHBOURS.data), little) };
 
-  const suffixes = SUFFIXES.map((list) => {
-    const byLength: Array<Set<number>> = [];
-    for (let k = 0; k <= MAX_SUFFIX; k++) byLength.push(new Set());
-    for (const s of list.split(' ')) {
+  const suffixes: Array<Map<number, number>> = [];
+  for (let k = 0; k <= MAX_SUFFIX; k++) suffixes.push(new Map());
+  for (let c = 0; c < SUFFIXES.length; c++) {
+    const list = SUFFIXES[c]!.split(' ');
+    for (let j = 0; j < list.length; j++) {
+      const s = list[j]!;
       if (!s || s.length > MAX_SUFFIX) continue;
       let h = FNV_OFFSET;
       for (let i = s.length - 1; i >= 0; i--) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-      byLength[s.length]!.add(h >>> 0);
+      const byHash = suffixes[s.length]!;
+      byHash.set(h >>> 0, (byHash.get(h >>> 0) ?? 0) | (1 << c));
     }
-    return byLength;
-  });
+  }
 
   const alphabet = new Uint8Array(ALPHABET_LIMIT);
   ALPHABETS.forEach((letters, c) => {

@@ -172,6 +172,7 @@ class Scanner {
   capitalised = 0;
   /** Words found so far. */
   n = 0;
+  /** Per word: where it starts and ends in the text, its hash (FNV-1a of the word's string), flags. */
   start = new Int32Array(64);
   stop = new Int32Array(64);
   hash = new Int32Array(64);
@@ -216,7 +217,10 @@ class Scanner {
     while (this.i < this.end && this.letters < MAX_LETTERS) this.step();
   }
 
-  /** Whether word t, capitalised, counts as a name: not when most words of its pass are capitalised. */
+  /**
+   * Whether a capitalised word inside a sentence weighs as a name in the first (or the full) pass: not
+   * when most words of that pass are capitalised (title case or all capitals throughout).
+   */
   nameWeighs(all: boolean): boolean {
     const count = all ? this.n : this.firstCount;
     const capitalised = all ? this.capitalised : this.firstCapitalised;

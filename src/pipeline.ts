@@ -7,7 +7,7 @@ import { detectAutoReply, htmlToText, splitEmail } from './email';
 import { subjectKind } from './email/subject';
 import type { Entities, Entity } from './entities';
 import { InputError } from './errors';
-import { detectLanguage, detectLanguageAll } from './language';
+import { detectLanguageRanked } from './language';
 import { isLanguage, LANGUAGES, type Language, type LanguageCode } from './languages';
 import { matchLexicon, type LexHit } from './lexicon/match';
 import type { CompiledRules } from './rules/compile';
@@ -203,8 +203,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   const only = options.languages?.filter(isLanguage);
   const hint = typeof input.customer?.locale === 'string' ? input.customer.locale : undefined;
   const detectOptions = { ...(only && only.length ? { only } : {}), ...(hint ? { hint } : {}) };
-  const language = detectLanguage(langText, detectOptions);
-  const ranked = language.confidence >= 0.6 ? [] : detectLanguageAll(langText, detectOptions);
+  const { language, ranked } = detectLanguageRanked(langText, detectOptions, 0.6);
   const langs = candidateLanguages(language.code, ranked, language.confidence);
 
   // The subject of a reply ("Re:", "Sv:") is the thread's, not the customer's words: it is reported, not used.

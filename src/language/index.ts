@@ -8,7 +8,7 @@
  * Order numbers, e-mail addresses, URLs and other tokens with digits are ignored. Never throws.
  */
 import { LANGUAGES, type Language, type LanguageCode } from '../languages';
-import { allowedMask, analyse } from './detector';
+import { allowedMask, analyseInto } from './detector';
 
 export interface DetectOptions {
   /** Allow-list of our languages; the others count as `und`. Absent or empty: all four. */
@@ -39,24 +39,33 @@ export interface LanguageScore {
 const CODES: readonly LanguageCode[] = [...LANGUAGES, 'und'];
 /** Below this probability `und` is not listed by detectLanguageAll (unless it is the best). */
 const UND_CANDIDATE = 0.01;
+/** Probabilities of the current call (detection is synchronous; callers get rounded copies). */
+const PROBS = new Float64Array(CODES.length);
 
-function options(o: DetectOptions | undefined): { only?: readonly Language[]; hint?: string } {
-  if (!o || typeof o !== 'object') return {};
-  return { only: Array.isArray(o.only) ? o.only : undefined, hint: typeof o.hint === 'string' ? o.hint : undefined } as {
-    only?: readonly Language[];
-    hint?: string;
-  };
+/** Runs the analysis on valid options only; returns the number of words (probabilities in PROBS). */
+function run(text: string, o: DetectOptions | undefined): number {
+  if (!o || typeof o !== 'object') return analyseInto(PROBS, text);
+  const only = Array.isArray(o.only) ? o.only : undefined;
+  const hint = typeof o.hint === 'string' ? o.hint : undefined;
+  return analyseInto(PROBS, text, only, hint);
+}
+
+function onlyOf(o: DetectOptions | undefined): readonly Language[] | undefined {
+  return o && typeof o === 'object' && Array.isArray(o.only) ? o.only : undefined;
+}
+
+function best(): number {
+  let best = 0;
+  for (let c = 1; c < CODES.length; c++) if (PROBS[c]! > PROBS[best]!) best = c;
+  return best;
 }
 
 /** The most likely language of the text, with its probability. */
 export function detectLanguage(text: string, opts?: DetectOptions): LanguageResult {
   try {
-    const o = options(opts);
-    const { probs, words } = analyse(text, o.only, o.hint);
-    if (words === 0) return { code: 'und', confidence: 0 };
-    let best = 0;
-    for (let c = 1; c < CODES.length; c++) if (probs[c]! > probs[best]!) best = c;
-    return { code: CODES[best]!, confidence: round(probs[best]!) };
+    if (run(text, opts) === 0) return { code: 'und', confidence: 0 };
+    const b = best();
+    return { code: CODES[b]!, confidence: round(PROBS[b]!) };
   } catch {
     return { code: 'und', confidence: 0 };
   }
@@ -68,23 +77,49 @@ export function detectLanguage(text: string, opts?: DetectOptions): LanguageResu
  */
 export function detectLanguageAll(text: string, opts?: DetectOptions): LanguageScore[] {
   try {
-    const o = options(opts);
-    const { probs, words } = analyse(text, o.only, o.hint);
-    if (words === 0) return [{ code: 'und', score: 1 }];
-    const out: LanguageScore[] = [];
-    let best = 0;
-    for (let c = 1; c < CODES.length; c++) if (probs[c]! > probs[best]!) best = c;
-    const allowed = allowedMask(o.only);
-    for (let c = 0; c < CODES.length; c++) {
-      const code = CODES[c]!;
-      if (code === 'und') {
-        if (probs[c]! >= UND_CANDIDATE || c === best) out.push({ code, score: round(probs[c]!) });
-      } else if (allowed & (1 << c)) out.push({ code, score: round(probs[c]!) });
-    }
-    return out.sort((a, b) => b.score - a.score);
+    if (run(text, opts) === 0) return [{ code: 'und', score: 1 }];
+    return ranking(opts);
   } catch {
     return [{ code: 'und', score: 1 }];
   }
+}
+
+/**
+ * detectLanguage and, when its confidence is below `rankBelow`, detectLanguageAll (else an empty list),
+ * from one analysis of the text.
+ */
+export function detectLanguageRanked(
+  text: string,
+  opts: DetectOptions | undefined,
+  rankBelow: number,
+): { language: LanguageResult; ranked: LanguageScore[] } {
+  let words: number;
+  try {
+    words = run(text, opts);
+  } catch {
+    words = 0; // what the two functions answer when the analysis fails
+  }
+  if (words === 0) {
+    const language: LanguageResult = { code: 'und', confidence: 0 };
+    return { language, ranked: language.confidence >= rankBelow ? [] : [{ code: 'und', score: 1 }] };
+  }
+  const b = best();
+  const language: LanguageResult = { code: CODES[b]!, confidence: round(PROBS[b]!) };
+  return { language, ranked: language.confidence >= rankBelow ? [] : ranking(opts) };
+}
+
+/** The ranking of detectLanguageAll from PROBS. */
+function ranking(opts: DetectOptions | undefined): LanguageScore[] {
+  const out: LanguageScore[] = [];
+  const b = best();
+  const allowed = allowedMask(onlyOf(opts));
+  for (let c = 0; c < CODES.length; c++) {
+    const code = CODES[c]!;
+    if (code === 'und') {
+      if (PROBS[c]! >= UND_CANDIDATE || c === b) out.push({ code, score: round(PROBS[c]!) });
+    } else if (allowed & (1 << c)) out.push({ code, score: round(PROBS[c]!) });
+  }
+  return out.sort((a, b) => b.score - a.score);
 }
 
 function round(x: number): number {

@@ -30,6 +30,8 @@ export const STEM_SALT = 0x9e3779b9;
 export const BOUND = 1;
 /** Letters above this code point are never in an alphabet of ours. */
 export const ALPHABET_LIMIT = 0x250;
+/** Bits of an n-gram hash that select its bucket in Model.ngStart. */
+export const NG_BITS = 15;
 
 export interface Filter {
   readonly seed: number;
@@ -40,18 +42,25 @@ export interface Filter {
 export interface Model {
   /** Stop word → bit mask of the classes that list it. */
   readonly stop: ReadonlyMap<string, number>;
-  /** Open-addressing table of n-gram hashes: slot → hash, and slot → row index (−1 when empty). */
-  readonly ngSlots: Uint32Array;
-  readonly ngRows: Int32Array;
-  readonly ngMask: number;
+  /** The n-gram hashes, sorted; an n-gram's row of weights is its index here. */
+  readonly ngHashes: Uint32Array;
+  /**
+   * Index by the top NG_BITS bits of the hash: the n-grams whose hashes start with b are
+   * ngHashes[ngStart[b], ngStart[b + 1]) (under one on average). Built in one pass over the sorted hashes,
+   * which is much cheaper at start-up than filling a hash table.
+   */
+  readonly ngStart: Int32Array;
   /** Row-major Int8 weights, K per n-gram, in units of 1/NGRAM_QUANT nat. */
   readonly ngWeights: Int8Array;
   /** One filter per language of ours. */
   readonly filters: readonly Filter[];
   /** Short forms of ours → mask of the neighbour classes that have the form too. */
   readonly neighbours: { readonly seed: number; readonly seg: number; readonly slots: Uint16Array };
-  /** Per language of ours: hashes of the reversed suffixes, keyed by length. */
-  readonly suffixes: ReadonlyArray<ReadonlyArray<ReadonlySet<number>>>;
+  /**
+   * By suffix length: hash of the reversed suffix → mask of the languages of ours that strip it (one
+   * lookup per length serves all four languages).
+   */
+  readonly suffixes: ReadonlyArray<ReadonlyMap<number, number>>;
   /** Code unit → bit mask of the languages of ours whose alphabet has that letter. */
   readonly alphabet: Uint8Array;
 }
@@ -145,47 +154,46 @@ export function getModel(): Model {
 }
 
 function buildModel(): Model {
+  // Plain indexed loops: this runs once, mostly before the JIT has compiled anything, where
+  // forEach/for…of and per-element DataView calls cost several milliseconds.
   const stop = new Map<string, number>();
-  STOP_WORDS.forEach((list, c) => {
-    for (const w of list.split(' ')) if (w) stop.set(w, (stop.get(w) ?? 0) | (1 << c));
-  });
-
-  const hashBytes = decodeBase64(NGRAM_HASHES);
-  const n = hashBytes.length >>> 2;
-  const view = new DataView(hashBytes.buffer, hashBytes.byteOffset, hashBytes.byteLength);
-  let size = 1;
-  while (size < n * 2) size <<= 1;
-  const ngSlots = new Uint32Array(size);
-  const ngRows = new Int32Array(size).fill(-1);
-  const mask = size - 1;
-  for (let i = 0; i < n; i++) {
-    const h = view.getUint32(i * 4, true);
-    let s = fmix(h) & mask;
-    while (ngRows[s] !== -1) s = (s + 1) & mask;
-    ngSlots[s] = h;
-    ngRows[s] = i;
+  for (let c = 0; c < STOP_WORDS.length; c++) {
+    const list = STOP_WORDS[c]!.split(' ');
+    const bit = 1 << c;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i]!;
+      if (w) stop.set(w, (stop.get(w) ?? 0) | bit);
+    }
   }
+
+  const little = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+  let ngHashes = uint32s(decodeBase64(NGRAM_HASHES), little);
   const w = decodeBase64(NGRAM_WEIGHTS);
-  const ngWeights = new Int8Array(w.buffer, w.byteOffset, w.byteLength);
+  let ngWeights = new Int8Array(w.buffer, w.byteOffset, w.byteLength);
+  let ngStart = bucketStarts(ngHashes);
+  // The generator writes the hashes sorted; should that ever not hold, sort them with their rows.
+  if (!ngStart) {
+    ({ hashes: ngHashes, weights: ngWeights } = sortRows(ngHashes, ngWeights));
+    ngStart = bucketStarts(ngHashes)!;
+  }
 
   const filters = FILTERS.map((f) => ({ seed: f.seed, seg: f.seg, fp: decodeBase64(f.data) }));
 
-  const nb = decodeBase64(NEIGHBOURS.data);
-  const slots = new Uint16Array(nb.length >>> 1);
-  for (let i = 0; i < slots.length; i++) slots[i] = nb[2 * i]! | (nb[2 * i + 1]! << 8);
-  const neighbours = { seed: NEIGHBOURS.seed, seg: NEIGHBOURS.seg, slots };
+  const neighbours = { seed: NEIGHBOURS.seed, seg: NEIGHBOURS.seg, slots: uint16s(decodeBase64(NEIGHBOURS.data), little) };
 
-  const suffixes = SUFFIXES.map((list) => {
-    const byLength: Array<Set<number>> = [];
-    for (let k = 0; k <= MAX_SUFFIX; k++) byLength.push(new Set());
-    for (const s of list.split(' ')) {
+  const suffixes: Array<Map<number, number>> = [];
+  for (let k = 0; k <= MAX_SUFFIX; k++) suffixes.push(new Map());
+  for (let c = 0; c < SUFFIXES.length; c++) {
+    const list = SUFFIXES[c]!.split(' ');
+    for (let j = 0; j < list.length; j++) {
+      const s = list[j]!;
       if (!s || s.length > MAX_SUFFIX) continue;
       let h = FNV_OFFSET;
       for (let i = s.length - 1; i >= 0; i--) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-      byLength[s.length]!.add(h >>> 0);
+      const byHash = suffixes[s.length]!;
+      byHash.set(h >>> 0, (byHash.get(h >>> 0) ?? 0) | (1 << c));
     }
-    return byLength;
-  });
+  }
 
   const alphabet = new Uint8Array(ALPHABET_LIMIT);
   ALPHABETS.forEach((letters, c) => {
@@ -195,5 +203,53 @@ function buildModel(): Model {
     }
   });
 
-  return { stop, ngSlots, ngRows, ngMask: mask, ngWeights, filters, neighbours, suffixes, alphabet };
+  return { stop, ngHashes, ngStart, ngWeights, filters, neighbours, suffixes, alphabet };
+}
+
+/** Start of each bucket of sorted hashes (see Model.ngStart), or undefined when they are not sorted. */
+function bucketStarts(hashes: Uint32Array): Int32Array | undefined {
+  const n = hashes.length;
+  const buckets = 1 << NG_BITS;
+  const starts = new Int32Array(buckets + 1);
+  let b = 0;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const h = hashes[i]!;
+    if (h < prev) return undefined;
+    prev = h;
+    const top = h >>> (32 - NG_BITS);
+    while (b <= top) starts[b++] = i;
+  }
+  while (b <= buckets) starts[b++] = n;
+  return starts;
+}
+
+function sortRows(hashes: Uint32Array, weights: Int8Array): { hashes: Uint32Array; weights: Int8Array } {
+  const order = Array.from(hashes.keys()).sort((a, b) => hashes[a]! - hashes[b]! || a - b);
+  const sorted = new Uint32Array(hashes.length);
+  const rows = new Int8Array(weights.length);
+  order.forEach((from, to) => {
+    sorted[to] = hashes[from]!;
+    rows.set(weights.subarray(from * K, (from + 1) * K), to * K);
+  });
+  return { hashes: sorted, weights: rows };
+}
+
+/** Little-endian Uint32 values: a view on the bytes where the platform and alignment allow, else a copy. */
+function uint32s(bytes: Uint8Array, little: boolean): Uint32Array {
+  const n = bytes.length >>> 2;
+  if (little && bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, n);
+  const out = new Uint32Array(n);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < n; i++) out[i] = view.getUint32(i * 4, true);
+  return out;
+}
+
+/** Little-endian Uint16 values: a view on the bytes where the platform and alignment allow, else a copy. */
+function uint16s(bytes: Uint8Array, little: boolean): Uint16Array {
+  const n = bytes.length >>> 1;
+  if (little && bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, n);
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) out[i] = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
+  return out;
 }

@@ -243,40 +243,70 @@ function buildLanguageTables(
     return id;
   };
   let maxPhraseWords = 0;
-  for (const [id, hasNegator, text] of s.phrases) {
-    const e = entries[id]!;
-    const exact = e.term.startsWith('=');
-    const words = text.split(' ').map((w): PhraseWord => {
+  let phraseDigits = false;
+  // Plain loops and no spreads: this runs once per language at start-up, before the code is optimised.
+  const index = (first: string, last: number, phrase: PhraseEntry) => {
+    let byFirst = phrases.get(first);
+    if (!byFirst) phrases.set(first, (byFirst = new Map()));
+    const list = byFirst.get(last);
+    if (!list) byFirst.set(last, [phrase]);
+    else if (!list.includes(phrase)) list.push(phrase);
+  };
+  for (let r = 0; r < s.phrases.length; r++) {
+    const row = s.phrases[r]!;
+    const e = entries[row[0]]!;
+    const exact = e.term.charCodeAt(0) === 0x3d; // "="
+    const parts = row[2].split(' ');
+    const words: PhraseWord[] = new Array<PhraseWord>(parts.length);
+    for (let k = 0; k < parts.length; k++) {
+      const w = parts[k]!;
       const bar = w.indexOf('|');
-      return bar < 0 ? { key: w, bare: w } : { key: w.slice(0, bar), bare: w.slice(bar + 1) };
-    });
-    const phrase: PhraseEntry = { ...e, words, hasNegator: hasNegator === 1, exact };
-    maxPhraseWords = Math.max(maxPhraseWords, words.length);
-    const { key: keyLast, bare: bareLast } = words[words.length - 1]!;
-    const last = [lastId(bareLast), ...(!exact && keyLast !== bareLast ? [lastId(keyLast)] : [])];
+      words[k] = bar < 0 ? { key: w, bare: w } : { key: w.slice(0, bar), bare: w.slice(bar + 1) };
+    }
+    const phrase: PhraseEntry = { concept: e.concept, term: e.term, language: e.language, words, hasNegator: row[1] === 1, exact };
+    if (!phraseDigits && /\d/.test(row[2])) phraseDigits = true;
+    if (words.length > maxPhraseWords) maxPhraseWords = words.length;
+    const lastWord = words[words.length - 1]!;
+    const bareLast = lastId(lastWord.bare);
+    const keyLast = !exact && lastWord.key !== lastWord.bare ? lastId(lastWord.key) : -1;
     // indexed by the first word's key and, when it differs, by its bare form
-    const { key: keyFirst, bare: bareFirst } = words[0]!;
-    for (const first of keyFirst === bareFirst || exact ? [keyFirst] : [keyFirst, bareFirst]) {
-      let byFirst = phrases.get(first);
-      if (!byFirst) phrases.set(first, (byFirst = new Map()));
-      for (const id of last) push(byFirst, id, phrase);
+    const firstWord = words[0]!;
+    const firsts = firstWord.key === firstWord.bare || exact ? 1 : 2;
+    for (let f = 0; f < firsts; f++) {
+      const first = f === 0 ? firstWord.key : firstWord.bare;
+      index(first, bareLast, phrase);
+      if (keyLast >= 0) index(first, keyLast, phrase);
     }
   }
   // One-typo candidates: the stems and the full forms of terms (a typo in an ending can change the
-  // stem). Exact terms never match by typo.
-  const typos = new Map<string, Array<TypoCandidate[] | undefined>>();
-  const addTypo = (form: string, entry: LexEntry) => {
-    if (form.length < TYPO_MIN_STEM) return;
-    for (const bucket of typoBuckets(form)) {
-      let byLength = typos.get(bucket);
-      if (!byLength) typos.set(bucket, (byLength = []));
-      (byLength[form.length] ??= []).push({ stem: form, entry });
-    }
+  // stem). Exact terms never match by typo. Built when a word first needs them.
+  let typos: Map<string, Array<TypoCandidate[] | undefined>> | undefined;
+  const buildTypos = () => {
+    const table = new Map<string, Array<TypoCandidate[] | undefined>>();
+    const addTypo = (form: string, entry: LexEntry) => {
+      if (form.length < TYPO_MIN_STEM) return;
+      for (const bucket of typoBuckets(form)) {
+        let byLength = table.get(bucket);
+        if (!byLength) table.set(bucket, (byLength = []));
+        (byLength[form.length] ??= []).push({ stem: form, entry });
+      }
+    };
+    for (const [key, list] of stems) for (const e of list) addTypo(key, e);
+    for (const [key, list] of surface) for (const e of list) if (e.language === language && !e.term.startsWith('=')) addTypo(key, e);
+    return table;
   };
-  for (const [key, list] of stems) for (const e of list) addTypo(key, e);
-  for (const [key, list] of surface) for (const e of list) if (e.language === language && !e.term.startsWith('=')) addTypo(key, e);
-  const phraseDigits = [...phrases.keys(), ...phraseLastIds.keys()].some((w) => /\d/.test(w));
-  return { stems, marked, typos, phrases, phraseLastIds, phraseDigits, maxPhraseWords };
+  return {
+    stems,
+    marked,
+    get typos() {
+      typos ??= buildTypos();
+      return typos;
+    },
+    phrases,
+    phraseLastIds,
+    phraseDigits,
+    maxPhraseWords,
+  };
 }
 
 /**

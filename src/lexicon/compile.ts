@@ -186,7 +186,11 @@ export function precompileLexicon(concepts: readonly LexiconInput[]): Serialized
 
 /** Builds the lookup tables from a precompiled lexicon: the fast half (no stemming). */
 export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
-  const entries: LexEntry[] = s.entries.map(([concept, term, language]) => ({ concept, term, language: LANGUAGES[language]! }));
+  const entries: LexEntry[] = new Array<LexEntry>(s.entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const row = s.entries[i]!;
+    entries[i] = { concept: row[0], term: row[1], language: LANGUAGES[row[2]]! };
+  }
   const fromRows = (rows: readonly KeyRow[]) => {
     const m = new Map<string, LexEntry[]>();
     // plain index loops: this runs once per table at start-up, before the code is optimised

@@ -48,11 +48,16 @@ export interface CompiledRules {
 
 export const DEFAULT_MAX_LENGTH = 20_000;
 
-function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
-  seen.add(value);
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
-  return Object.freeze(value);
+/** Freezes `value` and everything it holds. An object is frozen before its children, so shared and circular references end the walk. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const child = record[key];
+    if (child !== null && typeof child === 'object') deepFreeze(child);
+  }
+  return value;
 }
 
 /** The lexicon of a rule set with every term stemmed (what the default rules ship precompiled). */

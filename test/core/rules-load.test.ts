@@ -2,7 +2,9 @@ import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, cpSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadRules, safeLoadRules, RuleLoadError, createRouter } from '../../src';
+import { loadRules, safeLoadRules, RuleLoadError, createRouter, defaultRules } from '../../src';
+
+const defaultRulesFrozenProbe = () => defaultRules().ruleSet.concepts.at(-1)!.terms.en ?? defaultRules().ruleSet.rules.at(-1)!.then;
 import { parseRuleSources } from '../../src/rules/parse';
 
 const BASE = `
@@ -51,6 +53,18 @@ describe('loading rules', () => {
     expect(router.classify(quoted('He\u0301j, ga\u00adng tack', 'Ärende ref-123')).matchedRules).toEqual([]);
     expect(router.classify(quoted('Gäller o\u0308ppet köp?', 'Hej')).matchedRules.map((m) => m.id)).toEqual(['by-phrase']);
     expect(router.classify(quoted('Hej igen', 'Vi erbjuder öppet köp i 30 dagar')).matchedRules).toEqual([]);
+  });
+
+  test('compiled rules are frozen all the way down, shared YAML anchors included', async () => {
+    const rules = 'rules:\n  - id: a\n    when: &dmg { concept: damaged }\n    then: { category: returns }\n  - id: b\n    when: *dmg\n    then: { tags: [x] }\n';
+    const router = await createRouter({ rules: folder({ 'base.yaml': BASE, 'rules.yaml': rules }) });
+    const rs = router.rules.ruleSet;
+    expect(Object.isFrozen(rs)).toBe(true);
+    expect(Object.isFrozen(rs.concepts[0]!.terms.sv)).toBe(true);
+    expect(Object.isFrozen(rs.rules[1]!.when)).toBe(true);
+    expect(Object.isFrozen(rs.rules[1]!.then.tags)).toBe(true);
+    expect(Object.isFrozen(defaultRulesFrozenProbe())).toBe(true);
+    expect(router.classify('Varan kom skadad').tags).toContain('x');
   });
 
   test('every problem is reported with file, line and column, and nothing loads', async () => {

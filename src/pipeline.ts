@@ -66,30 +66,31 @@ function isShouting(text: string): boolean {
   const limit = Math.min(text.length, 5000);
   let wordLetters = 0;
   let wordUpper = 0;
-  const endWord = () => {
-    if (wordLetters >= 3) {
-      if (wordUpper === wordLetters) maxRun = Math.max(maxRun, ++run);
-      else run = 0;
-    }
-    wordLetters = 0;
-    wordUpper = 0;
-  };
-  for (let i = 0; i < limit; i++) {
-    const code = text.charCodeAt(i);
+  // i === limit ends the last word
+  for (let i = 0; i <= limit; i++) {
+    const code = i < limit ? text.charCodeAt(i) : 0x20;
     const isLetter = code < 0x250 ? (LATIN_FLAGS[code]! & 1) === 1 : LETTER.test(text[i]!);
     if (!isLetter) {
-      if (code !== 0x2d && code !== 0x27) endWord(); // - and ' stay inside a word
+      // - and ' stay inside a word; anything else ends it
+      if (code !== 0x2d && code !== 0x27 && wordLetters > 0) {
+        if (wordLetters >= 3) {
+          if (wordUpper === wordLetters) {
+            run++;
+            if (run > maxRun) maxRun = run;
+          } else run = 0;
+        }
+        wordLetters = 0;
+        wordUpper = 0;
+      }
       continue;
     }
     letters++;
     wordLetters++;
-    const isUpper = code < 0x250 ? (LATIN_FLAGS[code]! & 2) === 2 : UPPER.test(text[i]!);
-    if (isUpper) {
+    if (code < 0x250 ? (LATIN_FLAGS[code]! & 2) === 2 : UPPER.test(text[i]!)) {
       upper++;
       wordUpper++;
     }
   }
-  endWord();
   return (letters >= 15 && upper / letters >= 0.7) || maxRun >= 4;
 }
 

@@ -43,6 +43,12 @@ export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule
   return stop ? [stop] : fired;
 }
 
+function roundedScores(scores: ReadonlyMap<string, { readonly score: number }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [id, s] of scores) out[id] = Math.round(s.score * 1000) / 1000;
+  return out;
+}
+
 export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
   const fired = firedRules(rules, ctx);
   const matchedRules: RuleMatch[] = [];
@@ -139,7 +145,7 @@ export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
     tags,
     matchedRules,
     trace: {
-      categoryScores: Object.fromEntries([...scores].map(([k, v]) => [k, Math.round(v.score * 1000) / 1000])),
+      categoryScores: roundedScores(scores),
       fallback: winner === undefined,
       ...(winner ? { categoryRule: winner.best.id } : {}),
       priority: trail,

@@ -109,9 +109,10 @@ interface WordRecord {
 
 const idBit = (id: number): number => (id < 0 ? 0 : 1 << id % 30);
 
-function maskOf(...tables: Array<ReadonlyMap<number, unknown> | undefined>): number {
+function maskOf(a: ReadonlyMap<number, unknown> | undefined, b: ReadonlyMap<number, unknown> | undefined): number {
   let mask = 0;
-  for (const t of tables) if (t) for (const id of t.keys()) mask |= idBit(id);
+  if (a) for (const id of a.keys()) mask |= idBit(id);
+  if (b) for (const id of b.keys()) mask |= idBit(id);
   return mask;
 }
 
@@ -124,7 +125,7 @@ const wordCaches = new WeakMap<CompiledLexicon, Array<Map<string, WordRecord>>>(
  * The record of `word` in `lang`. Words with digits and very long ones (`plain` false) match only as
  * full forms and are keyed by their bare form; they are not cached (they are mostly unique).
  */
-function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: boolean): WordRecord {
+function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: boolean, hasDigit: boolean): WordRecord {
   const t = lex.tables(lang);
   const bareWord = bare(word);
   let negator = 0;
@@ -156,7 +157,7 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
     }
   }
   // words with digits (order numbers, mostly) are in no phrase unless some phrase has a digit
-  const phrased = plain || t.phraseDigits || !/\d/.test(word);
+  const phrased = plain || t.phraseDigits || !hasDigit;
   const phrasesByKey = phrased ? t.phrases.get(key) : undefined;
   const phrasesByBare = phrased && bareWord !== key ? t.phrases.get(bareWord) : undefined;
   const lastKeyId = phrased ? (t.phraseLastIds.get(key) ?? -1) : -1;
@@ -180,13 +181,13 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
 }
 
 function wordRecord(lex: CompiledLexicon, tok: Token, lang: Language, li: number): WordRecord {
-  if (tok.hasDigit || tok.text.length > 40) return makeRecord(lex, tok.text, lang, false);
+  if (tok.hasDigit || tok.text.length > 40) return makeRecord(lex, tok.text, lang, false, tok.hasDigit);
   let byLanguage = wordCaches.get(lex);
   if (!byLanguage) wordCaches.set(lex, (byLanguage = LANGUAGES.map(() => new Map())));
   const cache = byLanguage[li]!;
   let rec = cache.get(tok.text);
   if (!rec) {
-    rec = makeRecord(lex, tok.text, lang, true);
+    rec = makeRecord(lex, tok.text, lang, true, false);
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
     cache.set(tok.text, rec);
   }

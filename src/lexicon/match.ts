@@ -131,7 +131,7 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
   let negator = 0;
   let breaker = 0;
   let notOnly = 0;
-  // negation words have no digits (a test checks it)
+  // numbers and very long words are never negation words (a test checks that none has a digit)
   for (let li = 0; li < (plain ? LANGUAGES.length : 0); li++) {
     const l = LANGUAGES[li]!;
     if (lex.negators[l].has(word)) negator |= 1 << li;

@@ -203,6 +203,8 @@ function normalizeRanges(
  * the first `lines.length` entries count), as splitting never re-enters.
  */
 let kindsScratch = new Uint8Array(64);
+/** Texts with more lines get a buffer of their own, so that one huge text does not stay in memory. */
+const KINDS_SCRATCH_MAX = 65_536;
 
 const MODE_NONE = 0;
 const MODE_SIGNATURE = 1;
@@ -221,8 +223,11 @@ class LineClassifier {
     private readonly t: EmailTables,
     private readonly subject: SubjectKind,
   ) {
-    if (kindsScratch.length < lines.length) kindsScratch = new Uint8Array(Math.max(lines.length, kindsScratch.length * 2));
-    this.kinds = kindsScratch.fill(BLANK, 0, lines.length);
+    if (lines.length > KINDS_SCRATCH_MAX) this.kinds = new Uint8Array(lines.length).fill(BLANK); // not kept
+    else {
+      if (kindsScratch.length < lines.length) kindsScratch = new Uint8Array(Math.min(KINDS_SCRATCH_MAX, Math.max(lines.length, kindsScratch.length * 2)));
+      this.kinds = kindsScratch.fill(BLANK, 0, lines.length);
+    }
     this.firstContent = this.nextNonBlank(0, lines.length);
   }
 
@@ -714,6 +719,7 @@ class LineClassifier {
     return this.t.greetingWords.has(text, firstStart, firstEnd < 0 ? line.cEnd : firstEnd);
   }
 
+  /** The reference `isGreeting` must agree with: it folds the line first. */
   private isGreetingFolded(line: Line): boolean {
     const words = this.key(line).split(/[^\p{L}']+/u).filter(Boolean);
     return words.length > 0 && words.length <= 4 && this.t.coverWords.has(words[0]!);
@@ -742,6 +748,7 @@ class LineClassifier {
     return word >= 0 && this.t.orderWordsRaw.has(text, word, end);
   }
 
+  /** The reference `namesAnOrder` must agree with: it folds the line first. */
   private namesAnOrderFolded(line: Line): boolean {
     const key = this.key(line);
     if (/#\d/.test(key)) return true;

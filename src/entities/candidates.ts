@@ -88,10 +88,12 @@ export class Scan {
   maxCluster = 0;
   /**
    * Cache of `labelBefore` results by position (bounded in size). A text has few labelled
-   * positions, so two short arrays searched in order serve better than a Map.
+   * positions, so two short arrays searched in order serve better than a Map; past 16 positions a
+   * Map takes the rest.
    */
   private readonly cachedAt: number[] = [];
   private readonly cachedLabel: Label[] = [];
+  private cachedMore: Map<number, Label> | undefined;
 
   constructor(
     readonly text: string,
@@ -138,15 +140,24 @@ export class Scan {
   }
 
   labelBefore(pos: number): Label {
+    // most texts ask about a few positions: two short arrays, searched in order, cost less than a
+    // map; a text full of numbers moves on to a map so that each lookup stays constant-time
     const at = this.cachedAt;
     for (let i = 0; i < at.length; i++) if (at[i] === pos) return this.cachedLabel[i] as Label;
-    const l = labelBefore(this.lex, this.text, pos);
-    if (at.length >= 256) {
-      at.length = 0;
-      this.cachedLabel.length = 0;
+    const more = this.cachedMore;
+    if (more) {
+      const hit = more.get(pos);
+      if (hit !== undefined) return hit;
     }
-    at.push(pos);
-    this.cachedLabel.push(l);
+    const l = labelBefore(this.lex, this.text, pos);
+    if (at.length < 16) {
+      at.push(pos);
+      this.cachedLabel.push(l);
+    } else {
+      const map = (this.cachedMore ??= new Map());
+      if (map.size >= 4096) map.clear();
+      map.set(pos, l);
+    }
     return l;
   }
 

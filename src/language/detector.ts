@@ -420,9 +420,11 @@ export function tokenize(text: string, maxTokens = Infinity): Token[] {
   const names = sc.nameWeighs(true);
   const out: Token[] = [];
   for (let t = 0; t < sc.n; t++) out.push({ word: sc.word(t), name: names && (sc.flags[t]! & RAW_NAME) !== 0 });
+  sc.text = '';
   return out;
 }
 
+/** Scratch for scoreWord: each language's stem length (shared between calls, which never overlap). */
 const STEM_LEN = new Int32Array(OURS);
 
 /**
@@ -628,9 +630,13 @@ export function analyseInto(probs: Float64Array, text: unknown, only?: readonly 
   const sc = getScanner();
   sc.reset(text);
   sc.ensure(0);
-  if (sc.n === 0) return 0;
+  if (sc.n === 0) {
+    sc.text = '';
+    return 0;
+  }
   const m = getModel();
   const words = sumScores(sc, m, p);
+  sc.text = ''; // the shared scanner keeps no caller's text alive
   const allowed = allowedMask(only);
   const hinted = hintClass(hint);
   const logits = LOGITS;

@@ -93,19 +93,17 @@ export function detectLanguageRanked(
   opts: DetectOptions | undefined,
   rankBelow: number,
 ): { language: LanguageResult; ranked: LanguageScore[] } {
-  let words: number;
   try {
-    words = run(text, opts);
+    if (run(text, opts) > 0) {
+      const b = best();
+      const language: LanguageResult = { code: CODES[b]!, confidence: round(PROBS[b]!) };
+      return { language, ranked: language.confidence >= rankBelow ? [] : ranking(opts) };
+    }
   } catch {
-    words = 0; // what the two functions answer when the analysis fails
+    // what the two functions answer when the analysis fails: nothing to go on
   }
-  if (words === 0) {
-    const language: LanguageResult = { code: 'und', confidence: 0 };
-    return { language, ranked: language.confidence >= rankBelow ? [] : [{ code: 'und', score: 1 }] };
-  }
-  const b = best();
-  const language: LanguageResult = { code: CODES[b]!, confidence: round(PROBS[b]!) };
-  return { language, ranked: language.confidence >= rankBelow ? [] : ranking(opts) };
+  // no words (or a failed analysis): und with confidence 0, which is below any positive rankBelow
+  return { language: { code: 'und', confidence: 0 }, ranked: 0 >= rankBelow ? [] : [{ code: 'und', score: 1 }] };
 }
 
 /** The ranking of detectLanguageAll from PROBS. */

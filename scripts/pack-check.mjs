@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Packaging check: pack the package, install the tarball into a fresh CommonJS project and a fresh
 // ESM/TypeScript project, import, type-check and classify in both, and check what the install adds
-// (size, no database drivers, no install scripts) and that nothing is printed on import.
+// (size, no database drivers, no install scripts), that nothing is printed on import, and that the
+// built files are ASCII.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,10 @@ function project(name, pkg) {
   run('npm', ['install', '--no-audit', '--no-fund', '--silent', tarball], dir);
   return dir;
 }
+
+// The built files are ASCII (scripts/ascii-dist.mjs): V8 then reads and parses them as one-byte text.
+const nonAscii = readdirSync(path.join(root, 'dist')).filter((f) => /\.c?js$/.test(f) && /[^\x00-\x7f]/.test(readFileSync(path.join(root, 'dist', f), 'utf8')));
+check(nonAscii.length === 0, `dist is ASCII${nonAscii.length ? ` (not: ${nonAscii.join(', ')})` : ''}`);
 
 // CommonJS consumer
 const cjs = project('consumer-cjs', {});

@@ -106,10 +106,6 @@ export interface LexiconInput {
 
 type KeyRow = [key: string, ...entries: number[]];
 
-/**
- * A lexicon with every term already stemmed: plain JSON, so the default rules ship precompiled and
- * the first classify does no stemming.
- */
 /** The tables of one language, precompiled. */
 export interface SerializedLanguageTables {
   readonly stems: readonly KeyRow[];
@@ -121,6 +117,11 @@ export interface SerializedLanguageTables {
   readonly phrases: ReadonlyArray<readonly [entry: number, hasNegator: 0 | 1, words: string]>;
 }
 
+/**
+ * A lexicon with every term already stemmed: plain JSON (each language's tables may instead come from a
+ * function, so that they are parsed only when needed), so the default rules ship precompiled and the
+ * first classify does no stemming.
+ */
 export interface SerializedLexicon {
   readonly concepts: readonly string[];
   /** Concept index, term as written, index of the language in LANGUAGES. */

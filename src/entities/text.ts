@@ -134,26 +134,39 @@ export interface NearToken {
   end: number;
 }
 
-/** Reads word tokens backwards from a position, one at a time (no allocation until asked). */
-export class BackwardTokens {
-  private i: number;
-  private readonly limit: number;
-  /** Bounds of the token returned last. */
+/** What the token readers share: the bounds and facts of the token read last, and its folded form. */
+abstract class TokenReader {
+  protected i: number;
+  /** Bounds of the token read last. */
   start = 0;
   end = 0;
   digits = false;
   /** The token is ASCII letters only, so its folded form is its lower case. */
   plain = false;
-  /** `reverseWordHash` of the lower-cased token (meaningful when `plain`). */
+  /** Hash of the lower-cased token as the reader reads it (meaningful when `plain`). */
   hash = 0;
 
   constructor(
-    private readonly text: string,
+    protected readonly text: string,
     pos: number,
-    maxChars: number,
+    protected readonly limit: number,
   ) {
     this.i = pos;
-    this.limit = Math.max(0, pos - maxChars);
+  }
+
+  /** The current token, folded ('' when it contains a digit). */
+  word(): string {
+    return this.digits ? '' : foldToken(this.text.slice(this.start, this.end));
+  }
+}
+
+/**
+ * Reads word tokens backwards from a position, one at a time (no allocation until asked). `hash` is
+ * `reverseWordHash` of the token.
+ */
+export class BackwardTokens extends TokenReader {
+  constructor(text: string, pos: number, maxChars: number) {
+    super(text, pos, Math.max(0, pos - maxChars));
   }
 
   /** Moves to the next token before the previous one and sets its bounds; false when there is none. */
@@ -191,36 +204,16 @@ export class BackwardTokens {
     return true;
   }
 
-  /** The current token, folded ('' when it contains a digit). */
-  word(): string {
-    return this.digits ? '' : foldToken(this.text.slice(this.start, this.end));
-  }
-
   /** The next token before the previous one (folded; '' when it contains a digit), or null. */
   next(): string | null {
     return this.advance() ? this.word() : null;
   }
 }
 
-/** Reads word tokens forwards from a position (the mirror of `BackwardTokens`). */
-export class ForwardTokens {
-  private i: number;
-  private readonly limit: number;
-  start = 0;
-  end = 0;
-  digits = false;
-  /** The token is ASCII letters only, so its folded form is its lower case. */
-  plain = false;
-  /** `wordHash` of the lower-cased token (meaningful when `plain`). */
-  hash = 0;
-
-  constructor(
-    private readonly text: string,
-    pos: number,
-    maxChars: number,
-  ) {
-    this.i = pos;
-    this.limit = Math.min(text.length, pos + maxChars);
+/** Reads word tokens forwards from a position (the mirror of `BackwardTokens`). `hash` is `wordHash` of the token. */
+export class ForwardTokens extends TokenReader {
+  constructor(text: string, pos: number, maxChars: number) {
+    super(text, pos, Math.min(text.length, pos + maxChars));
   }
 
   /** Moves to the next token and sets its bounds; false when there is none. */
@@ -256,11 +249,6 @@ export class ForwardTokens {
     this.plain = plain && !digits;
     this.hash = hash;
     return true;
-  }
-
-  /** The current token, folded ('' when it contains a digit). */
-  word(): string {
-    return this.digits ? '' : foldToken(this.text.slice(this.start, this.end));
   }
 }
 

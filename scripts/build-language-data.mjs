@@ -340,15 +340,7 @@ function countWord(ci, w, weight) {
   for (let i = 0; i < len; i++) {
     for (let n = 1; n <= P.maxOrder && i + n <= len; n++) {
       if (n === 1 && (i === 0 || i === len - 1)) continue;
-      const h = ngramHash(w, i, n);
-      let v = counts.get(h);
-      if (!v) {
-        v = new Float64Array(K);
-        counts.set(h, v);
-        orderOf.set(h, n);
-      }
-      v[ci] += weight;
-      totals[ci][n] += weight;
+      addCount(ngramHash(w, i, n), n, ci, weight);
     }
   }
 }

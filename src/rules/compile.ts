@@ -27,9 +27,10 @@ export interface CompiledRules {
   readonly config: Config;
   readonly lexicon: CompiledLexicon;
   readonly rules: readonly CompiledRule[];
-  /** Per feature (`c:<concept>`, `s:<signal>`, `e:<entity list>`, `f:<field>`): the rules it can trigger. */
-  readonly rulesByFeature: ReadonlyMap<string, readonly number[]>;
-  /** The same index split by kind, so that looking a feature up builds no string: concepts by index. */
+  /**
+   * The rules each feature can trigger, by kind, so that looking a feature up builds no string: by
+   * concept index, signal, entity list and input field (the `c:`, `s:`, `e:` and `f:` triggers).
+   */
   readonly rulesByConcept: ReadonlyArray<readonly number[] | undefined>;
   readonly rulesBySignal: ReadonlyMap<string, readonly number[]>;
   readonly rulesByEntity: ReadonlyMap<string, readonly number[]>;
@@ -86,15 +87,27 @@ export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): 
     const reported = Object.freeze({ effects, source: Object.freeze({ file: r.source.file, line: r.source.line }) });
     return { id: r.id, index, condition, effect: e, weight: e.weight ?? 1, source: r.source, reported };
   });
-  const rulesByFeature = new Map<string, number[]>();
   const alwaysRules: number[] = [];
+  const rulesByConcept: Array<number[] | undefined> = new Array<number[] | undefined>(lexicon.concepts.length);
+  const byKind: Record<string, Map<string, number[]>> = { s: new Map(), e: new Map(), f: new Map() };
   for (const rule of rules) {
     const t = rule.condition.triggers;
     if (t === null || t.size === 0) alwaysRules.push(rule.index);
-    else for (const f of t) (rulesByFeature.get(f) ?? rulesByFeature.set(f, []).get(f)!).push(rule.index);
+    else {
+      for (const feature of t) {
+        const kind = feature.slice(0, feature.indexOf(':'));
+        const key = feature.slice(kind.length + 1);
+        if (kind === 'c') {
+          const concept = Number(key);
+          if (concept >= 0) (rulesByConcept[concept] ??= []).push(rule.index); // -1: an unknown concept never fires
+        }
+        else {
+          const map = byKind[kind]!;
+          (map.get(key) ?? map.set(key, []).get(key)!).push(rule.index);
+        }
+      }
+    }
   }
-  const rulesByConcept = lexicon.concepts.map((_, i) => rulesByFeature.get(`c:${i}`));
-  const byKind = (kind: string) => new Map([...rulesByFeature].filter(([f]) => f.startsWith(kind)).map(([f, list]) => [f.slice(kind.length), list]));
   const priorityRank = new Map(ruleSet.priorities.map((p, i) => [p.id, i]));
   deepFreeze(ruleSet);
   let calendar: BusinessCalendar | undefined; // compiled on first use: only SLA due times need it
@@ -103,11 +116,10 @@ export function compileRuleSet(ruleSet: RuleSet, lexicon_?: SerializedLexicon): 
     config: ruleSet.config,
     lexicon,
     rules,
-    rulesByFeature,
     rulesByConcept,
-    rulesBySignal: byKind('s:'),
-    rulesByEntity: byKind('e:'),
-    rulesByField: byKind('f:'),
+    rulesBySignal: byKind.s!,
+    rulesByEntity: byKind.e!,
+    rulesByField: byKind.f!,
     alwaysRules,
     priorities: ruleSet.priorities,
     priorityRank,

@@ -22,6 +22,9 @@ export interface LexEntry {
 export interface PhraseWord {
   readonly key: string;
   readonly bare: string;
+  /** Ids of the key and of the bare form in `LanguageTables.phraseWordIds`. */
+  readonly keyId: number;
+  readonly bareId: number;
 }
 
 export interface PhraseEntry extends LexEntry {
@@ -41,13 +44,19 @@ export interface LanguageTables {
   /** Typo buckets: first two letters (`<ab`) or last two (`>yz`) → by length → stems and full forms of terms. */
   readonly typos: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<TypoCandidate> | undefined>>;
   /**
-   * Key of the first word → id of the last word → phrases (both keys: stem and bare form). Last words
-   * are numbered (`phraseLastIds`) so that looking at the words after a phrase's first word costs no
-   * string hashing.
+   * Id of the first word → id of the last word → phrases (ids of both keys: stem and bare form). Phrase
+   * words are numbered (`phraseWordIds`), so that pairing a word with the words after it costs no string
+   * hashing, and `phrasePairs` tells cheaply which pairs of ids start and end some phrase.
    */
-  readonly phrases: ReadonlyMap<string, ReadonlyMap<number, readonly PhraseEntry[]>>;
-  /** Key or bare form of a word that ends some phrase → its id. */
-  readonly phraseLastIds: ReadonlyMap<string, number>;
+  readonly phrases: ReadonlyMap<number, ReadonlyMap<number, readonly PhraseEntry[]>>;
+  /** Key or bare form of a word of some phrase → its id. */
+  readonly phraseWordIds: ReadonlyMap<string, number>;
+  /**
+   * A bit filter over the (first word id, last word id) pairs that some phrase has (`hasPhrasePair`):
+   * no false negatives, a few per cent false positives. Most words that start some phrase are followed
+   * by no word that ends one of its phrases, and the filter skips them without a map lookup.
+   */
+  readonly phrasePairs: Int32Array;
   /** Whether any phrase word holds a digit (if not, words with digits need no phrase lookups). */
   readonly phraseDigits: boolean;
   /** The most words a phrase of this language has. */
@@ -229,6 +238,29 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
   };
 }
 
+/** The bit of a (first word id, last word id) pair in a pair filter of `size` bits (a power of two). */
+function pairBit(first: number, last: number, size: number): number {
+  return (Math.imul(first ^ Math.imul(last, 0x85ebca6b), 0x9e3779b1) >>> 0) & (size - 1);
+}
+
+/** A pair filter over `pairs` (first, last, first, last, …): about 16 bits per pair, at least 4 KiB. */
+function pairFilter(pairs: readonly number[]): Int32Array {
+  let size = 1 << 15;
+  while (size < pairs.length * 8) size *= 2;
+  const bits = new Int32Array(size >>> 5);
+  for (let p = 0; p < pairs.length; p += 2) {
+    const b = pairBit(pairs[p]!, pairs[p + 1]!, size);
+    bits[b >>> 5] = bits[b >>> 5]! | (1 << (b & 31));
+  }
+  return bits;
+}
+
+/** Whether some phrase may start with word id `first` and end with word id `last` (false: none does). */
+export function hasPhrasePair(filter: Int32Array, first: number, last: number): boolean {
+  const b = pairBit(first, last, filter.length << 5);
+  return (filter[b >>> 5]! & (1 << (b & 31))) !== 0;
+}
+
 function buildLanguageTables(
   s: SerializedLanguageTables,
   language: Language,
@@ -240,22 +272,25 @@ function buildLanguageTables(
   const marked = fromRows(s.marked);
   // Phrases are indexed by their first and last words, so a common first word ("not", "inte", "non")
   // does not make every phrase that starts with it a candidate, however many phrases there are.
-  const phrases = new Map<string, Map<number, PhraseEntry[]>>();
-  const phraseLastIds = new Map<string, number>();
-  const lastId = (key: string): number => {
-    let id = phraseLastIds.get(key);
-    if (id === undefined) phraseLastIds.set(key, (id = phraseLastIds.size));
+  const phrases = new Map<number, Map<number, PhraseEntry[]>>();
+  const phraseWordIds = new Map<string, number>();
+  const wordId = (key: string): number => {
+    let id = phraseWordIds.get(key);
+    if (id === undefined) phraseWordIds.set(key, (id = phraseWordIds.size));
     return id;
   };
   let maxPhraseWords = 0;
   let phraseDigits = false;
+  const pairs: number[] = [];
   // Plain loops and no spreads: this runs once per language at start-up, before the code is optimised.
-  const index = (first: string, last: number, phrase: PhraseEntry) => {
+  const index = (first: number, last: number, phrase: PhraseEntry) => {
     let byFirst = phrases.get(first);
     if (!byFirst) phrases.set(first, (byFirst = new Map()));
     const list = byFirst.get(last);
-    if (!list) byFirst.set(last, [phrase]);
-    else if (!list.includes(phrase)) list.push(phrase);
+    if (!list) {
+      byFirst.set(last, [phrase]);
+      pairs.push(first, last);
+    } else if (!list.includes(phrase)) list.push(phrase);
   };
   for (let r = 0; r < s.phrases.length; r++) {
     const row = s.phrases[r]!;
@@ -266,23 +301,26 @@ function buildLanguageTables(
     for (let k = 0; k < parts.length; k++) {
       const w = parts[k]!;
       const bar = w.indexOf('|');
-      words[k] = bar < 0 ? { key: w, bare: w } : { key: w.slice(0, bar), bare: w.slice(bar + 1) };
+      const key = bar < 0 ? w : w.slice(0, bar);
+      const bareForm = bar < 0 ? w : w.slice(bar + 1);
+      const keyId = wordId(key);
+      words[k] = { key, bare: bareForm, keyId, bareId: bar < 0 ? keyId : wordId(bareForm) };
     }
     const phrase: PhraseEntry = { concept: e.concept, term: e.term, language: e.language, words, hasNegator: row[1] === 1, exact };
     if (!phraseDigits && /\d/.test(row[2])) phraseDigits = true;
     if (words.length > maxPhraseWords) maxPhraseWords = words.length;
     const lastWord = words[words.length - 1]!;
-    const bareLast = lastId(lastWord.bare);
-    const keyLast = !exact && lastWord.key !== lastWord.bare ? lastId(lastWord.key) : -1;
+    const keyLast = !exact && lastWord.keyId !== lastWord.bareId ? lastWord.keyId : -1;
     // indexed by the first word's key and, when it differs, by its bare form
     const firstWord = words[0]!;
-    const firsts = firstWord.key === firstWord.bare || exact ? 1 : 2;
+    const firsts = firstWord.keyId === firstWord.bareId || exact ? 1 : 2;
     for (let f = 0; f < firsts; f++) {
-      const first = f === 0 ? firstWord.key : firstWord.bare;
-      index(first, bareLast, phrase);
+      const first = f === 0 ? firstWord.keyId : firstWord.bareId;
+      index(first, lastWord.bareId, phrase);
       if (keyLast >= 0) index(first, keyLast, phrase);
     }
   }
+  const phrasePairs = pairFilter(pairs);
   // One-typo candidates: the stems and the full forms of terms (a typo in an ending can change the
   // stem). Exact terms never match by typo. Built when a word first needs them.
   let typos: Map<string, Array<TypoCandidate[] | undefined>> | undefined;
@@ -308,7 +346,8 @@ function buildLanguageTables(
       return typos;
     },
     phrases,
-    phraseLastIds,
+    phraseWordIds,
+    phrasePairs,
     phraseDigits,
     maxPhraseWords,
   };

@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../languages';
 import { stem } from '../text/stem';
 import { bare } from '../text/normalize';
 import type { Token } from '../text/tokenize';
-import { COMPOUNDING, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LanguageTables, type LexEntry, type MatchKind, type PhraseEntry } from './compile';
+import { COMPOUNDING, hasPhrasePair, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LanguageTables, type LexEntry, type MatchKind, type PhraseEntry } from './compile';
 import { NEGATION_WINDOW } from './negation';
 
 export interface LexHit {
@@ -92,34 +92,16 @@ interface WordRecord {
   readonly stem: readonly LexEntry[] | undefined;
   /** Compound head or typo, used only when nothing matched the word exactly or by stem. */
   readonly fallback: { readonly kind: 'compound' | 'typo'; readonly entries: readonly LexEntry[] } | undefined;
-  /** Phrases whose first word has this word's key, and those whose first word is its bare form. */
+  /** Ids of the key and of the bare form among the phrase words of the language (-1: in no phrase). */
+  readonly keyId: number;
+  readonly bareId: number;
+  /** Phrases whose first word has this word's key, and those whose first word is its bare form: by last word id. */
   readonly phrasesByKey: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
   readonly phrasesByBare: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
-  /** Ids of the key and of the bare form as last words of phrases (-1: no phrase ends with it). */
-  readonly lastKeyId: number;
-  readonly lastBareId: number;
-  /**
-   * A 30-bit filter over last-word ids (bit `id % 30`): of the phrases this word starts, and of this
-   * word as a last word. Most words that start some phrase are followed by no word that ends one of
-   * them, and the filter skips those without a map lookup. (30 bits keep the masks small integers.)
-   */
-  readonly startMask: number;
-  readonly lastMask: number;
-}
-
-const idBit = (id: number): number => (id < 0 ? 0 : 1 << id % 30);
-
-function maskOf(a: ReadonlyMap<number, unknown> | undefined, b: ReadonlyMap<number, unknown> | undefined): number {
-  let mask = 0;
-  if (a) for (const id of a.keys()) mask |= idBit(id);
-  if (b) for (const id of b.keys()) mask |= idBit(id);
-  return mask;
 }
 
 const LANGUAGE_INDEX: Readonly<Record<Language, number>> = Object.fromEntries(LANGUAGES.map((l, i) => [l, i])) as Record<Language, number>;
 const WORD_CACHE_LIMIT = 50_000;
-/** Per lexicon, per language index: word → record. */
-const wordCaches = new WeakMap<CompiledLexicon, Array<Map<string, WordRecord>>>();
 
 /**
  * The record of `word` in `lang`. Words with digits and very long ones (`plain` false) match only as
@@ -158,10 +140,8 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
   }
   // words with digits (order numbers, mostly) are in no phrase unless some phrase has a digit
   const phrased = plain || t.phraseDigits || !hasDigit;
-  const phrasesByKey = phrased ? t.phrases.get(key) : undefined;
-  const phrasesByBare = phrased && bareWord !== key ? t.phrases.get(bareWord) : undefined;
-  const lastKeyId = phrased ? (t.phraseLastIds.get(key) ?? -1) : -1;
-  const lastBareId = phrased && bareWord !== key ? (t.phraseLastIds.get(bareWord) ?? -1) : lastKeyId;
+  const keyId = phrased ? (t.phraseWordIds.get(key) ?? -1) : -1;
+  const bareId = phrased && bareWord !== key ? (t.phraseWordIds.get(bareWord) ?? -1) : keyId;
   return {
     bare: bareWord,
     surface,
@@ -171,20 +151,57 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
     key,
     stem: stemEntries,
     fallback,
-    phrasesByKey,
-    phrasesByBare,
-    lastKeyId,
-    lastBareId,
-    startMask: maskOf(phrasesByKey, phrasesByBare),
-    lastMask: idBit(lastKeyId) | idBit(lastBareId),
+    keyId,
+    bareId,
+    phrasesByKey: keyId >= 0 ? t.phrases.get(keyId) : undefined,
+    phrasesByBare: bareId !== keyId && bareId >= 0 ? t.phrases.get(bareId) : undefined,
   };
 }
 
-function wordRecord(lex: CompiledLexicon, tok: Token, lang: Language, li: number): WordRecord {
-  if (tok.hasDigit || tok.text.length > 40) return makeRecord(lex, tok.text, lang, false, tok.hasDigit);
-  let byLanguage = wordCaches.get(lex);
-  if (!byLanguage) wordCaches.set(lex, (byLanguage = LANGUAGES.map(() => new Map())));
-  const cache = byLanguage[li]!;
+/** A word with digits that no full form or phrase of the lexicon can match. */
+const NO_MATCH: WordRecord = Object.freeze({
+  bare: '',
+  surface: undefined,
+  negator: 0,
+  breaker: 0,
+  notOnly: 0,
+  key: '',
+  stem: undefined,
+  fallback: undefined,
+  keyId: -1,
+  bareId: -1,
+  phrasesByKey: undefined,
+  phrasesByBare: undefined,
+});
+
+/** Per lexicon: the word caches (per language index) and whether some full form holds a digit. */
+interface LexiconState {
+  readonly caches: Array<Map<string, WordRecord>>;
+  readonly digitForms: boolean;
+}
+const lexiconStates = new WeakMap<CompiledLexicon, LexiconState>();
+
+function lexiconState(lex: CompiledLexicon): LexiconState {
+  let state = lexiconStates.get(lex);
+  if (!state) {
+    let digitForms = false;
+    for (const map of [lex.surface, lex.surfaceMarked]) for (const form of map.keys()) if (!digitForms && /\d/.test(form)) digitForms = true;
+    state = { caches: LANGUAGES.map(() => new Map<string, WordRecord>()), digitForms };
+    lexiconStates.set(lex, state);
+  }
+  return state;
+}
+
+function wordRecord(lex: CompiledLexicon, state: LexiconState, tok: Token, lang: Language, li: number): WordRecord {
+  if (tok.hasDigit) {
+    // Order numbers and amounts, mostly: not cached (they are mostly unique), and a record is made only
+    // for a word that some full form or phrase word may be.
+    if (state.digitForms) return makeRecord(lex, tok.text, lang, false, true);
+    const t = lex.tables(lang);
+    return t.phraseDigits && t.phraseWordIds.has(bare(tok.text)) ? makeRecord(lex, tok.text, lang, false, true) : NO_MATCH;
+  }
+  if (tok.text.length > 40) return makeRecord(lex, tok.text, lang, false, false);
+  const cache = state.caches[li]!;
   let rec = cache.get(tok.text);
   if (!rec) {
     rec = makeRecord(lex, tok.text, lang, true, false);
@@ -208,10 +225,11 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   let inLanguages = 0;
   for (const li of langIndex) inLanguages |= 1 << li;
   // records[li][i]: token i in candidate language li; the language-independent fields are read from li = 0
+  const state = lexiconState(lex);
   const records: WordRecord[][] = [];
   for (let li = 0; li < nl; li++) {
     const row: WordRecord[] = new Array<WordRecord>(n);
-    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, tokens[i]!, languages[li]!, langIndex[li]!);
+    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, state, tokens[i]!, languages[li]!, langIndex[li]!);
     records.push(row);
   }
   if (nl === 0) return hits;
@@ -260,7 +278,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     if (list) for (const ph of list) if (!candidates.includes(ph)) candidates.push(ph);
   };
   for (let li = 0; li < nl; li++) {
-    const { phrases: table, maxPhraseWords } = lex.tables(languages[li]!);
+    const { phrases: table, phrasePairs: pairs, maxPhraseWords } = lex.tables(languages[li]!);
     if (table.size === 0) continue;
     const bit = 1 << langIndex[li]!;
     const words = records[li]!;
@@ -275,20 +293,20 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       if (candidates.length > 0) candidates.length = 0;
       for (let k = i + 1; k < n && k <= i + reach && tokens[k]!.clause === tok.clause; k++) {
         const wk = words[k]!;
-        if ((wk.lastMask & w.startMask) === 0) continue;
-        const kk = wk.lastKeyId;
-        const kb = wk.lastBareId;
+        const kk = wk.keyId;
+        const kb = wk.bareId;
+        if (kk < 0 && kb < 0) continue;
         if (byKey) {
-          if (kk >= 0) collect(byKey.get(kk));
-          if (kb !== kk && kb >= 0) collect(byKey.get(kb));
+          if (kk >= 0 && hasPhrasePair(pairs, w.keyId, kk)) collect(byKey.get(kk));
+          if (kb !== kk && kb >= 0 && hasPhrasePair(pairs, w.keyId, kb)) collect(byKey.get(kb));
         }
         if (byBare) {
-          if (kk >= 0) collect(byBare.get(kk));
-          if (kb !== kk && kb >= 0) collect(byBare.get(kb));
+          if (kk >= 0 && hasPhrasePair(pairs, w.bareId, kk)) collect(byBare.get(kk));
+          if (kb !== kk && kb >= 0 && hasPhrasePair(pairs, w.bareId, kb)) collect(byBare.get(kb));
         }
       }
       for (const ph of candidates) {
-        if (ph.exact && w.bare !== ph.words[0]!.bare) continue;
+        if (ph.exact && w.bareId !== ph.words[0]!.bareId) continue;
         let j = i;
         let gaps = 0;
         let gapNegated = false;
@@ -301,7 +319,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
               k = n;
               break;
             }
-            if (words[k]!.bare === want.bare || (!ph.exact && words[k]!.key === want.key)) break;
+            if (words[k]!.bareId === want.bareId || (!ph.exact && words[k]!.keyId === want.keyId)) break;
           }
           if (k >= n || k - j - 1 + gaps > MAX_PHRASE_GAP) ok = false;
           else {

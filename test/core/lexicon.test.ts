@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compileLexicon } from '../../src/lexicon/compile';
+import { compileLexicon, hasPhrasePair } from '../../src/lexicon/compile';
+import { defaultRules } from '../../src/router';
 import { matchLexicon, withinOneEdit } from '../../src/lexicon/match';
 import { NEGATION } from '../../src/lexicon/negation';
 import { normalize } from '../../src/text/normalize';
@@ -163,5 +164,32 @@ describe('lexicon matching', () => {
     expect(withinOneEdit('danneg', 'daneg')).toBe(true);
     expect(withinOneEdit('abcdef', 'abdcef')).toBe(true);
     expect(withinOneEdit('abcdef', 'abcxyf')).toBe(false);
+  });
+
+  test('the phrase pair filter lets every phrase of the default rules through, and the word ids are those of the words', () => {
+    const lexicon = defaultRules().lexicon;
+    for (const language of ['sv', 'en', 'it', 'ro'] as const) {
+      const t = lexicon.tables(language);
+      let pairs = 0;
+      for (const [first, byLast] of t.phrases) {
+        for (const [last, phrases] of byLast) {
+          pairs++;
+          expect(hasPhrasePair(t.phrasePairs, first, last)).toBe(true);
+          for (const ph of phrases) for (const w of ph.words) expect([t.phraseWordIds.get(w.key), t.phraseWordIds.get(w.bare)]).toEqual([w.keyId, w.bareId]);
+        }
+      }
+      expect(pairs).toBeGreaterThan(1000);
+      // and it does filter: most pairs of word ids that start and end no phrase are let through by no bit
+      let through = 0;
+      for (let i = 0; i < 10_000; i++) if (hasPhrasePair(t.phrasePairs, 100_000 + i, 200_000 + i)) through++;
+      expect(through).toBeLessThan(1500);
+    }
+  });
+
+  test('a word with digits is matched in a phrase that has it, and is no hit by itself', () => {
+    const l = compileLexicon([{ id: 'repeat', terms: { ro: ['scris de 3 ori'], sv: ['3 gånger'] } }]);
+    const ro = matchLexicon(l, tokenize(normalize('v-am scris de 3 ori, comanda 4481923').text), ['ro']);
+    expect(ro.map((h) => h.term)).toEqual(['scris de 3 ori']);
+    expect(matchLexicon(l, tokenize(normalize('ordern 3 kom, order 4481923').text), ['sv'])).toEqual([]);
   });
 });

@@ -57,42 +57,51 @@ const LATIN_FLAGS = Uint8Array.from({ length: 0x250 }, (_, code) => {
   return (LETTER.test(ch) ? 1 : 0) | (UPPER.test(ch) ? 2 : 0);
 });
 
-/** SHOUTING: most letters in capitals, or a run of four or more capitalised words. */
-function isShouting(text: string): boolean {
+/**
+ * SHOUTING: most letters in capitals, or a run of four or more capitalised words. The text is the
+ * parts one after the other (read in place, not joined: joining would build a string to read once).
+ */
+function isShouting(parts: readonly string[]): boolean {
   let letters = 0;
   let upper = 0;
   let run = 0;
   let maxRun = 0;
-  const limit = Math.min(text.length, 5000);
+  let budget = 5000;
   let wordLetters = 0;
   let wordUpper = 0;
-  // i === limit ends the last word
-  for (let i = 0; i <= limit; i++) {
-    const code = i < limit ? text.charCodeAt(i) : 0x20;
-    const isLetter = code < 0x250 ? (LATIN_FLAGS[code]! & 1) === 1 : LETTER.test(text[i]!);
-    if (!isLetter) {
-      // - and ' stay inside a word; anything else ends it
-      if (code !== 0x2d && code !== 0x27 && wordLetters > 0) {
-        if (wordLetters >= 3) {
-          if (wordUpper === wordLetters) {
-            run++;
-            if (run > maxRun) maxRun = run;
-          } else run = 0;
+  for (let p = 0; p <= parts.length; p++) {
+    const text = p < parts.length ? parts[p]! : ' ';
+    const limit = p < parts.length ? Math.min(text.length, budget) : 1; // the final space ends the last word
+    budget -= limit;
+    for (let i = 0; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      const isLetter = code < 0x250 ? (LATIN_FLAGS[code]! & 1) === 1 : LETTER.test(text[i]!);
+      if (!isLetter) {
+        // - and ' stay inside a word; anything else ends it
+        if (code !== 0x2d && code !== 0x27 && wordLetters > 0) {
+          if (wordLetters >= 3) {
+            if (wordUpper === wordLetters) {
+              run++;
+              if (run > maxRun) maxRun = run;
+            } else run = 0;
+          }
+          wordLetters = 0;
+          wordUpper = 0;
         }
-        wordLetters = 0;
-        wordUpper = 0;
+        continue;
       }
-      continue;
-    }
-    letters++;
-    wordLetters++;
-    if (code < 0x250 ? (LATIN_FLAGS[code]! & 2) === 2 : UPPER.test(text[i]!)) {
-      upper++;
-      wordUpper++;
+      letters++;
+      wordLetters++;
+      if (code < 0x250 ? (LATIN_FLAGS[code]! & 2) === 2 : UPPER.test(text[i]!)) {
+        upper++;
+        wordUpper++;
+      }
     }
   }
   return (letters >= 15 && upper / letters >= 0.7) || maxRun >= 4;
 }
+
+const EXCLAMATIONS = /[!¡]{3,}|!\?!|\?!\?/;
 
 function candidateLanguages(code: LanguageCode, ranked: ReadonlyArray<{ code: string; score: number }>, confidence: number): Language[] {
   if (isLanguage(code) && confidence >= 0.6) return [code];
@@ -218,9 +227,8 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   const bodyEntities = rules.entities.extract(analysedBody, context);
   const entities = mergeEntities(subject ? rules.entities.extract(subject.slice(0, rules.maxLength), context) : undefined, bodyEntities);
 
-  const nConcepts = rules.lexicon.concepts.length;
-  const hits: Array<PlacedHit[] | undefined> = new Array(nConcepts);
-  const negatedHits: Array<PlacedHit[] | undefined> = new Array(nConcepts);
+  const hits = new Map<number, PlacedHit[]>();
+  const negatedHits = new Map<number, PlacedHit[]>();
   const keywords: KeywordHit[] = [];
   for (const f of fields) {
     for (const h of f.hits) {
@@ -238,15 +246,27 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
       });
       if (h.quoted) continue;
       const table = h.hit.negated ? negatedHits : hits;
-      (table[h.hit.concept] ??= []).push(h);
+      const list = table.get(h.hit.concept);
+      if (list) list.push(h);
+      else table.set(h.hit.concept, [h]);
     }
   }
 
   const auto = input.autoReply === true || detectAutoReply({ subject, body, ...(input.headers ? { headers: input.headers as Record<string, string | string[] | undefined> } : {}) }).autoReply;
   const signals = new Set<SignalName>();
-  const shoutText = replySubject ? ownText : `${subject}\n${ownText}`;
-  if (isShouting(shoutText)) signals.add('shouting');
-  if (/[!¡]{3,}|!\?!|\?!\?/.test(shoutText.slice(0, 20_000))) signals.add('exclamations');
+  // the customer's words: the subject (unless it is the thread's) and the own text, a line apart
+  const shoutParts = replySubject ? [ownText] : [subject, '\n', ownText];
+  if (isShouting(shoutParts)) signals.add('shouting');
+  // within the first 20,000 characters; a line break ends any run, so the parts are tested one by one
+  let exclamationBudget = 20_000;
+  for (const part of shoutParts) {
+    if (exclamationBudget <= 0) break;
+    if (EXCLAMATIONS.test(part.length > exclamationBudget ? part.slice(0, exclamationBudget) : part)) {
+      signals.add('exclamations');
+      break;
+    }
+    exclamationBudget -= part.length;
+  }
   if (auto) signals.add('autoReply');
   if (split.forwarded) signals.add('forwarded');
   if (Array.isArray(input.attachments) && input.attachments.length > 0) signals.add('hasAttachment');

@@ -29,10 +29,13 @@ export interface FieldText {
 }
 
 export interface EvalContext {
-  /** Per concept index: usable hits (not negated, not quoted). */
-  readonly hits: ReadonlyArray<PlacedHit[] | undefined>;
-  /** Per concept index: negated hits (not quoted). */
-  readonly negatedHits: ReadonlyArray<PlacedHit[] | undefined>;
+  /**
+   * Concept index → usable hits (not negated, not quoted). Maps, not arrays by concept: an inquiry
+   * mentions a handful of concepts, and its cost must not grow with the number of concepts.
+   */
+  readonly hits: ReadonlyMap<number, PlacedHit[]>;
+  /** Concept index → negated hits (not quoted). */
+  readonly negatedHits: ReadonlyMap<number, PlacedHit[]>;
   readonly fields: readonly FieldText[];
   readonly language: LanguageCode;
   readonly entities: Entities;
@@ -142,7 +145,7 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     const where = c.in ?? 'any';
     const wantNegated = c.negated === true;
     const usable = (ctx: EvalContext) => {
-      const list = (wantNegated ? ctx.negatedHits : ctx.hits)[idx];
+      const list = (wantNegated ? ctx.negatedHits : ctx.hits).get(idx);
       if (!list) return [];
       return where === 'any' ? list : list.filter((h) => h.field === where);
     };

@@ -23,10 +23,7 @@ export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule
   const add = (list: readonly number[] | undefined) => {
     if (list) for (const r of list) candidates.push(r);
   };
-  for (let concept = 0; concept < ctx.hits.length; concept++) {
-    const list = ctx.hits[concept];
-    if (list && list.length > 0) add(rules.rulesByConcept[concept]);
-  }
+  for (const concept of ctx.hits.keys()) add(rules.rulesByConcept[concept]);
   for (const s of ctx.signals) add(rules.rulesBySignal.get(s));
   for (const key in ctx.entities) if ((ctx.entities[key as keyof typeof ctx.entities] as unknown[]).length > 0) add(rules.rulesByEntity.get(key));
   for (const key of Object.keys(ctx.input)) if (ctx.input[key] !== undefined && ctx.input[key] !== null) add(rules.rulesByField.get(key));

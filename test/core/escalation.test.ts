@@ -56,6 +56,18 @@ describe('escalation', () => {
     expect(classify('Unde este comanda mea? Aștept de trei săptămâni întregi.').tags).not.toContain('angry');
   });
 
+  test('shouting and exclamations are read over the subject and the body, but not over a reply subject', () => {
+    const signals = (input: { subject: string; body: string }) =>
+      classify(input).matchedRules.flatMap((m) => m.conditions.map((c) => c.condition)).filter((c) => c.startsWith('signal:'));
+    const body = 'ARRIVED TODAY, can you please check what happened with it and tell me when it comes';
+    // four capitalised words in a row, two in the subject and two in the body
+    expect(signals({ subject: 'ORDER NEVER', body })).toContain('signal: shouting');
+    expect(signals({ subject: 'Re: ORDER NEVER', body })).not.toContain('signal: shouting');
+    expect(signals({ subject: 'Where is my order!!!', body: 'It has not arrived.' })).toContain('signal: exclamations');
+    // a line break ends a run of marks
+    expect(signals({ subject: 'Where is my order!', body: '!! It has not arrived.' })).not.toContain('signal: exclamations');
+  });
+
   test('a customer tier from the input raises the priority', () => {
     const r = classify({ body: 'Paketet kom skadat', customer: { tier: 'vip' } });
     expect(r.priority).toBe('high');

@@ -5,7 +5,7 @@ import { expandEnglish } from '../src/rules/expand';
 import { precompileRuleSetLexicon } from '../src/rules/compile';
 import { readRuleSources } from '../src/rules/load';
 import { parseRuleSources } from '../src/rules/parse';
-import { ruleFileSchema } from '../src/rules/schema';
+import { ruleSchemas } from '../src/rules/schema';
 
 export async function buildRuleSet(dir: string): Promise<unknown> {
   const { sources, issues: readIssues } = await readRuleSources(dir);
@@ -19,5 +19,5 @@ export async function buildRuleSet(dir: string): Promise<unknown> {
 }
 
 export function ruleFileJsonSchema(): unknown {
-  return z.toJSONSchema(ruleFileSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(ruleSchemas().ruleFileSchema, { io: 'input', unrepresentable: 'any' });
 }

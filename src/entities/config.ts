@@ -14,82 +14,94 @@ function compiles(p: { pattern: string; flags?: string | undefined }): boolean {
   }
 }
 
-const patternSchema = z
-  .strictObject({
-    id: z.string().min(1).describe('Stable name of the pattern (shown in errors and reports).'),
-    pattern: z
-      .string()
-      .min(1)
-      .describe(
-        'JavaScript regular-expression source matching the whole reference, e.g. "ORD-\\\\d{4}-\\\\d{4,8}". ' +
-          'A match touching a letter or digit on either side is ignored, so no \\\\b is needed.',
-      ),
-    flags: z
-      .string()
-      .regex(FLAGS)
-      .optional()
-      .describe('Regex flags, any of "i", "m", "s", "u" (default none).'),
-  })
-  .refine(compiles, { message: 'pattern is not a valid regular expression' })
-  .describe('A reference format recognised anywhere in the text, without context words.');
-
-const wordList = z.array(z.string().min(1).max(60)).max(200);
-
-const contextWordsSchema = z
-  .strictObject({
-    sv: wordList.optional().describe('Swedish context words and phrases.'),
-    en: wordList.optional().describe('English context words and phrases.'),
-    it: wordList.optional().describe('Italian context words and phrases.'),
-    ro: wordList.optional().describe('Romanian context words and phrases.'),
-  })
-  .describe(
-    'Words that, written just before a number (or just after it), say what the number is. Matching ignores ' +
-      'case and diacritics and skips little words in between ("nr", "är", "is", "n°", "este", "il mio"). ' +
-      'All four lists apply to every inquiry. A list given here replaces the built-in list of that language.',
-  );
-
-const digits = z.number().int().min(1).max(30);
-
-const referenceSchema = z
-  .strictObject({
-    patterns: z
-      .array(patternSchema)
-      .max(50)
-      .optional()
-      .describe('Reference formats recognised without context words. Replaces the built-in list when given.'),
-    contextWords: contextWordsSchema.optional(),
-    minDigits: digits.optional().describe('Shortest plain number accepted after a context word.'),
-    maxDigits: digits.optional().describe('Longest plain number accepted after a context word.'),
-  })
-  .refine((r) => r.minDigits === undefined || r.maxDigits === undefined || r.minDigits <= r.maxDigits, {
-    message: 'minDigits must not exceed maxDigits',
-  });
-
 export const PHONE_REGIONS = ['SE', 'IT', 'RO', 'GB'] as const;
 
-/** Schema of the `entities:` section of a rules file. Every field is optional. */
-export const entityConfigSchema = z
-  .strictObject({
-    orderNumbers: referenceSchema
-      .optional()
-      .describe('Order numbers: formats, context words, and digit bounds for plain numbers (default 5–10).'),
-    caseNumbers: referenceSchema
-      .optional()
-      .describe('Support case/ticket references quoted back by customers (default 3–10 digits).'),
-    trackingNumbers: z
-      .strictObject({ contextWords: contextWordsSchema.optional() })
-      .optional()
-      .describe('Words (including carrier names) that mark a following code as a shipment tracking number.'),
-    phones: z
-      .strictObject({
-        defaultRegion: z
-          .enum(PHONE_REGIONS)
-          .optional()
-          .describe('Region of national phone numbers in English or undetermined inquiries (default SE).'),
-      })
-      .optional(),
-  })
-  .describe('Entity extraction settings: order/case number formats, context words and phone region.');
+function buildEntityConfigSchema() {
+  const patternSchema = z
+    .strictObject({
+      id: z.string().min(1).describe('Stable name of the pattern (shown in errors and reports).'),
+      pattern: z
+        .string()
+        .min(1)
+        .describe(
+          'JavaScript regular-expression source matching the whole reference, e.g. "ORD-\\\\d{4}-\\\\d{4,8}". ' +
+            'A match touching a letter or digit on either side is ignored, so no \\\\b is needed.',
+        ),
+      flags: z
+        .string()
+        .regex(FLAGS)
+        .optional()
+        .describe('Regex flags, any of "i", "m", "s", "u" (default none).'),
+    })
+    .refine(compiles, { message: 'pattern is not a valid regular expression' })
+    .describe('A reference format recognised anywhere in the text, without context words.');
+
+  const wordList = z.array(z.string().min(1).max(60)).max(200);
+
+  const contextWordsSchema = z
+    .strictObject({
+      sv: wordList.optional().describe('Swedish context words and phrases.'),
+      en: wordList.optional().describe('English context words and phrases.'),
+      it: wordList.optional().describe('Italian context words and phrases.'),
+      ro: wordList.optional().describe('Romanian context words and phrases.'),
+    })
+    .describe(
+      'Words that, written just before a number (or just after it), say what the number is. Matching ignores ' +
+        'case and diacritics and skips little words in between ("nr", "är", "is", "n°", "este", "il mio"). ' +
+        'All four lists apply to every inquiry. A list given here replaces the built-in list of that language.',
+    );
+
+  const digits = z.number().int().min(1).max(30);
+
+  const referenceSchema = z
+    .strictObject({
+      patterns: z
+        .array(patternSchema)
+        .max(50)
+        .optional()
+        .describe('Reference formats recognised without context words. Replaces the built-in list when given.'),
+      contextWords: contextWordsSchema.optional(),
+      minDigits: digits.optional().describe('Shortest plain number accepted after a context word.'),
+      maxDigits: digits.optional().describe('Longest plain number accepted after a context word.'),
+    })
+    .refine((r) => r.minDigits === undefined || r.maxDigits === undefined || r.minDigits <= r.maxDigits, {
+      message: 'minDigits must not exceed maxDigits',
+    });
+
+  const entities = z
+    .strictObject({
+      orderNumbers: referenceSchema
+        .optional()
+        .describe('Order numbers: formats, context words, and digit bounds for plain numbers (default 5–10).'),
+      caseNumbers: referenceSchema
+        .optional()
+        .describe('Support case/ticket references quoted back by customers (default 3–10 digits).'),
+      trackingNumbers: z
+        .strictObject({ contextWords: contextWordsSchema.optional() })
+        .optional()
+        .describe('Words (including carrier names) that mark a following code as a shipment tracking number.'),
+      phones: z
+        .strictObject({
+          defaultRegion: z
+            .enum(PHONE_REGIONS)
+            .optional()
+            .describe('Region of national phone numbers in English or undetermined inquiries (default SE).'),
+        })
+        .optional(),
+    })
+    .describe('Entity extraction settings: order/case number formats, context words and phone region.');
+  return entities;
+}
+
+let entityConfigSchemaBuilt: ReturnType<typeof buildEntityConfigSchema> | undefined;
+
+/**
+ * Schema of the `entities:` section of a rules file. Every field is optional. Built the first time it
+ * is needed: building zod schemas takes milliseconds at start-up.
+ */
+export function entityConfigSchema(): ReturnType<typeof buildEntityConfigSchema> {
+  return (entityConfigSchemaBuilt ??= buildEntityConfigSchema());
+}
 
 /** A reference format: a regular expression (source text) with an id. */
 export interface ReferencePatternConfig {
@@ -115,7 +127,7 @@ export interface EntityConfig {
   phones?: { defaultRegion?: (typeof PHONE_REGIONS)[number] | undefined } | undefined;
 }
 /** Fails to compile when the schema and the interface drift apart. */
-export type EntityConfigMatchesSchema = Assert<Same<EntityConfig, z.input<typeof entityConfigSchema>>>;
+export type EntityConfigMatchesSchema = Assert<Same<EntityConfig, z.input<ReturnType<typeof entityConfigSchema>>>>;
 
 type ContextWords = Record<Language, string[]>;
 
@@ -244,7 +256,7 @@ function reference(given: RefInput | undefined, fallback: RefInput): ResolvedRef
  * the rules load), so it is not parsed twice.
  */
 export function resolveEntityConfig(config: EntityConfig | undefined, validated = false): ResolvedEntityConfig {
-  const parsed = validated ? ((config ?? {}) as z.output<typeof entityConfigSchema>) : entityConfigSchema.parse(config ?? {});
+  const parsed = validated ? ((config ?? {}) as z.output<ReturnType<typeof entityConfigSchema>>) : entityConfigSchema().parse(config ?? {});
   const d = DEFAULTS;
   return {
     orderNumbers: reference(parsed.orderNumbers, d.orderNumbers),

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { RuleIssue } from '../errors';
 import { checkPattern } from './safe-pattern';
 import {
-  ruleFileSchema,
+  ruleSchemas,
   type Category,
   type Concept,
   type ConditionInput,
@@ -130,7 +130,7 @@ function parseFile(src: RuleSource, issues: RuleIssue[], salvaged: Set<string>):
     return undefined;
   }
   if (raw === null || raw === undefined) return { file, doc, lc, data: {} };
-  const parsed = ruleFileSchema.safeParse(raw);
+  const parsed = ruleSchemas().ruleFileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;

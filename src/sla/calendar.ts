@@ -205,7 +205,7 @@ export function invalidStart(value: unknown): SlaError {
  * interval or date, unknown keys, or a week without any opening hours.
  */
 export function compileCalendar(config?: CalendarConfig): BusinessCalendar {
-  const parsed = calendarSchema.safeParse(config);
+  const parsed = calendarSchema().safeParse(config);
   if (!parsed.success) {
     throw new SlaError('INVALID_CONFIG', `Invalid calendar configuration:\n${z.prettifyError(parsed.error)}`);
   }

@@ -41,72 +41,99 @@ function defaultHours(): Record<Weekday, string[]> {
   };
 }
 
-const timeRange = z
-  .string()
-  .refine((s) => parseTimeRange(s) !== undefined, {
-    message: 'Expected opening hours as "HH:MM-HH:MM" with the opening before the closing, e.g. "08:00-17:00" (use "24:00" for midnight at the end of the day)',
-  })
-  .describe('Opening interval "HH:MM-HH:MM" in local wall-clock time, e.g. "08:00-17:00"; closing may be "24:00".');
+function buildCalendarSchema() {
+  const timeRange = z
+    .string()
+    .refine((s) => parseTimeRange(s) !== undefined, {
+      message: 'Expected opening hours as "HH:MM-HH:MM" with the opening before the closing, e.g. "08:00-17:00" (use "24:00" for midnight at the end of the day)',
+    })
+    .describe('Opening interval "HH:MM-HH:MM" in local wall-clock time, e.g. "08:00-17:00"; closing may be "24:00".');
 
-const dayHours = z
-  .union([z.array(timeRange), timeRange, z.null()])
-  .optional()
-  .describe('Opening intervals of one day: a list such as ["08:00-12:00", "13:00-17:00"] (a lunch break) or a single "08:00-17:00". Omitted, null or [] = closed. Overlapping intervals are merged.');
+  const dayHours = z
+    .union([z.array(timeRange), timeRange, z.null()])
+    .optional()
+    .describe('Opening intervals of one day: a list such as ["08:00-12:00", "13:00-17:00"] (a lunch break) or a single "08:00-17:00". Omitted, null or [] = closed. Overlapping intervals are merged.');
 
-const isoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, {
-  message: 'Expected a date "YYYY-MM-DD", e.g. "2026-12-23"',
-});
-
-const closedDate = z
-  .string()
-  .refine((s) => parseIsoDate(s) !== undefined || parseMonthDay(s) !== undefined, {
-    message: 'Expected a date "YYYY-MM-DD" (one day) or "MM-DD" (that day every year), e.g. "2026-12-23" or "12-23"',
+  const isoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, {
+    message: 'Expected a date "YYYY-MM-DD", e.g. "2026-12-23"',
   });
 
-const hoursSchema = z
-  .object({
-    mon: dayHours,
-    tue: dayHours,
-    wed: dayHours,
-    thu: dayHours,
-    fri: dayHours,
-    sat: dayHours,
-    sun: dayHours,
-  })
-  .strict()
-  .default(defaultHours)
-  .describe('Weekly opening hours per weekday (mon … sun). When this section is omitted: Monday–Friday 08:00–17:00. When it is given, a weekday that is omitted is closed.');
+  const closedDate = z
+    .string()
+    .refine((s) => parseIsoDate(s) !== undefined || parseMonthDay(s) !== undefined, {
+      message: 'Expected a date "YYYY-MM-DD" (one day) or "MM-DD" (that day every year), e.g. "2026-12-23" or "12-23"',
+    });
 
-const holidaysSchema = z
-  .object({
-    swedish: z
-      .boolean()
-      .default(true)
-      .describe('Close on the Swedish public holidays plus julafton, midsommarafton and nyårsafton.'),
-    extra: z
-      .array(closedDate)
-      .default(() => [])
-      .describe('Additional closed dates: "YYYY-MM-DD" for one day, "MM-DD" for that day every year.'),
-    open: z
-      .array(isoDate)
-      .default(() => [])
-      .describe('Dates ("YYYY-MM-DD") that keep their weekday hours although a holiday rule or `extra` would close them.'),
-  })
-  .strict()
-  .prefault({})
-  .describe('Closed days on top of the weekly hours.');
+  const hoursSchema = z
+    .object({
+      mon: dayHours,
+      tue: dayHours,
+      wed: dayHours,
+      thu: dayHours,
+      fri: dayHours,
+      sat: dayHours,
+      sun: dayHours,
+    })
+    .strict()
+    .default(defaultHours)
+    .describe('Weekly opening hours per weekday (mon … sun). When this section is omitted: Monday–Friday 08:00–17:00. When it is given, a weekday that is omitted is closed.');
 
-const specialSchema = z
-  .record(z.string(), dayHours)
-  .superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
-      if (parseIsoDate(key) === undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a date "YYYY-MM-DD"` });
+  const holidaysSchema = z
+    .object({
+      swedish: z
+        .boolean()
+        .default(true)
+        .describe('Close on the Swedish public holidays plus julafton, midsommarafton and nyårsafton.'),
+      extra: z
+        .array(closedDate)
+        .default(() => [])
+        .describe('Additional closed dates: "YYYY-MM-DD" for one day, "MM-DD" for that day every year.'),
+      open: z
+        .array(isoDate)
+        .default(() => [])
+        .describe('Dates ("YYYY-MM-DD") that keep their weekday hours although a holiday rule or `extra` would close them.'),
+    })
+    .strict()
+    .prefault({})
+    .describe('Closed days on top of the weekly hours.');
+
+  const specialSchema = z
+    .record(z.string(), dayHours)
+    .superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (parseIsoDate(key) === undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a date "YYYY-MM-DD"` });
+        }
       }
-    }
-  })
-  .default(() => ({}))
-  .describe('Opening hours for specific dates ("YYYY-MM-DD" → intervals, [] = closed). They replace the weekday hours and every holiday rule for that date, e.g. "2026-12-23": ["08:00-12:00"].');
+    })
+    .default(() => ({}))
+    .describe('Opening hours for specific dates ("YYYY-MM-DD" → intervals, [] = closed). They replace the weekday hours and every holiday rule for that date, e.g. "2026-12-23": ["08:00-12:00"].');
+
+  const calendar = z
+    .object({
+      timeZone: z
+        .string()
+        .superRefine((value, ctx) => {
+          if (resolveTimeZone(value) === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `Unknown time zone "${value.slice(0, 64)}": use an IANA name such as "Europe/Stockholm", "Europe/Rome" or "Europe/Bucharest"`,
+            });
+          }
+        })
+        .default('Europe/Stockholm')
+        .describe('IANA time zone of the opening hours, e.g. "Europe/Stockholm".'),
+      hours: hoursSchema,
+      holidays: holidaysSchema,
+      special: specialSchema,
+    })
+    .strict()
+    .prefault({})
+    .describe('Business calendar used for SLA due times: time zone, weekly opening hours, holidays.');
+  return calendar;
+}
+
+let calendarSchemaBuilt: ReturnType<typeof buildCalendarSchema> | undefined;
 
 /**
  * Zod schema of the `calendar:` section of the rules configuration. Every field is optional; an omitted section
@@ -129,28 +156,12 @@ const specialSchema = z
  *   special:
  *     "2026-04-30": ["08:00-12:00"]
  * ```
+ *
+ * Built the first time it is needed: building zod schemas takes milliseconds at start-up.
  */
-export const calendarSchema = z
-  .object({
-    timeZone: z
-      .string()
-      .superRefine((value, ctx) => {
-        if (resolveTimeZone(value) === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `Unknown time zone "${value.slice(0, 64)}": use an IANA name such as "Europe/Stockholm", "Europe/Rome" or "Europe/Bucharest"`,
-          });
-        }
-      })
-      .default('Europe/Stockholm')
-      .describe('IANA time zone of the opening hours, e.g. "Europe/Stockholm".'),
-    hours: hoursSchema,
-    holidays: holidaysSchema,
-    special: specialSchema,
-  })
-  .strict()
-  .prefault({})
-  .describe('Business calendar used for SLA due times: time zone, weekly opening hours, holidays.');
+export function calendarSchema(): ReturnType<typeof buildCalendarSchema> {
+  return (calendarSchemaBuilt ??= buildCalendarSchema());
+}
 
 /** One day's opening hours as written: a list of "HH:MM-HH:MM" intervals, one interval, or closed. */
 export type DayHoursConfig = string[] | string | null | undefined;
@@ -165,8 +176,8 @@ export interface CalendarConfig {
   holidays?: { swedish?: boolean | undefined; extra?: string[] | undefined; open?: string[] | undefined } | undefined;
   special?: Record<string, DayHoursConfig> | undefined;
 }
-type CalendarInput = NonNullable<z.input<typeof calendarSchema>>;
+type CalendarInput = NonNullable<z.input<ReturnType<typeof calendarSchema>>>;
 /** Fails to compile when the schema and the interface drift apart. */
 export type CalendarConfigMatchesSchema = Assert<Same<CalendarConfig, CalendarInput>>;
 /** The `calendar:` section after validation, defaults filled in. */
-export type ParsedCalendarConfig = z.output<typeof calendarSchema>;
+export type ParsedCalendarConfig = z.output<ReturnType<typeof calendarSchema>>;

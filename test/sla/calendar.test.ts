@@ -170,7 +170,7 @@ calendar:
     2026-12-31: ["09:00-12:00"]
 `;
     const raw = (parseYaml(yaml) as { calendar: unknown }).calendar;
-    const parsed = calendarSchema.parse(raw);
+    const parsed = calendarSchema().parse(raw);
     expect(parsed.holidays.open).toEqual([]);
     const cal = compileCalendar(parsed);
     expect(cal.timeZone).toBe('Europe/Bucharest');
@@ -186,7 +186,7 @@ calendar:
   });
 
   it('fills every default in the schema', () => {
-    expect(calendarSchema.parse(undefined)).toEqual({
+    expect(calendarSchema().parse(undefined)).toEqual({
       timeZone: 'Europe/Stockholm',
       hours: {
         mon: ['08:00-17:00'],
@@ -201,9 +201,9 @@ calendar:
       special: {},
     });
     // Defaults are fresh objects: changing one parse result does not leak into the next.
-    const first = calendarSchema.parse({});
+    const first = calendarSchema().parse({});
     (first.holidays.extra as string[]).push('2026-01-02');
-    expect(calendarSchema.parse({}).holidays.extra).toEqual([]);
+    expect(calendarSchema().parse({}).holidays.extra).toEqual([]);
   });
 });
 

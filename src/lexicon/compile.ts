@@ -22,9 +22,6 @@ export interface LexEntry {
 export interface PhraseWord {
   readonly key: string;
   readonly bare: string;
-  /** Ids of the key and of the bare form in `LanguageTables.phraseWordIds`. */
-  readonly keyId: number;
-  readonly bareId: number;
 }
 
 export interface PhraseEntry extends LexEntry {
@@ -44,23 +41,30 @@ export interface LanguageTables {
   /** Typo buckets: first two letters (`<ab`) or last two (`>yz`) → by length → stems and full forms of terms. */
   readonly typos: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<TypoCandidate> | undefined>>;
   /**
-   * Id of the first word → id of the last word → phrases (ids of both keys: stem and bare form). Phrase
-   * words are numbered (`phraseWordIds`), so that pairing a word with the words after it costs no string
-   * hashing, and `phrasePairs` tells cheaply which pairs of ids start and end some phrase.
+   * Key of the first word → its phrases by id of the last word (both keys: stem and bare form). First
+   * words are numbered in the order they come (`PhraseStart.id`) and last words by `phraseLastIds`, so
+   * that pairing a word with the words after it costs no string hashing, and `phrasePairs` tells cheaply
+   * which pairs of ids start and end some phrase.
    */
-  readonly phrases: ReadonlyMap<number, ReadonlyMap<number, readonly PhraseEntry[]>>;
-  /** Key or bare form of a word of some phrase → its id. */
-  readonly phraseWordIds: ReadonlyMap<string, number>;
+  readonly phrases: ReadonlyMap<string, PhraseStart>;
+  /** Key or bare form of a word that ends some phrase → its id. */
+  readonly phraseLastIds: ReadonlyMap<string, number>;
   /**
    * A bit filter over the (first word id, last word id) pairs that some phrase has (`hasPhrasePair`):
    * no false negatives, a few per cent false positives. Most words that start some phrase are followed
    * by no word that ends one of its phrases, and the filter skips them without a map lookup.
    */
   readonly phrasePairs: Int32Array;
-  /** Whether any phrase word holds a digit (if not, words with digits need no phrase lookups). */
-  readonly phraseDigits: boolean;
+  /** The phrase words (keys and bare forms) that hold a digit: words with digits need a phrase lookup only if they are one. */
+  readonly phraseDigitWords: ReadonlySet<string>;
   /** The most words a phrase of this language has. */
   readonly maxPhraseWords: number;
+}
+
+/** The phrases that start with one word (key or bare form), by id of their last word. */
+export interface PhraseStart {
+  readonly id: number;
+  readonly byLast: ReadonlyMap<number, readonly PhraseEntry[]>;
 }
 
 export interface CompiledLexicon {
@@ -272,24 +276,24 @@ function buildLanguageTables(
   const marked = fromRows(s.marked);
   // Phrases are indexed by their first and last words, so a common first word ("not", "inte", "non")
   // does not make every phrase that starts with it a candidate, however many phrases there are.
-  const phrases = new Map<number, Map<number, PhraseEntry[]>>();
-  const phraseWordIds = new Map<string, number>();
-  const wordId = (key: string): number => {
-    let id = phraseWordIds.get(key);
-    if (id === undefined) phraseWordIds.set(key, (id = phraseWordIds.size));
+  const phrases = new Map<string, { id: number; byLast: Map<number, PhraseEntry[]> }>();
+  const phraseLastIds = new Map<string, number>();
+  const lastId = (key: string): number => {
+    let id = phraseLastIds.get(key);
+    if (id === undefined) phraseLastIds.set(key, (id = phraseLastIds.size));
     return id;
   };
+  const phraseDigitWords = new Set<string>();
   let maxPhraseWords = 0;
-  let phraseDigits = false;
   const pairs: number[] = [];
   // Plain loops and no spreads: this runs once per language at start-up, before the code is optimised.
-  const index = (first: number, last: number, phrase: PhraseEntry) => {
-    let byFirst = phrases.get(first);
-    if (!byFirst) phrases.set(first, (byFirst = new Map()));
-    const list = byFirst.get(last);
+  const index = (first: string, last: number, phrase: PhraseEntry) => {
+    let start = phrases.get(first);
+    if (!start) phrases.set(first, (start = { id: phrases.size, byLast: new Map() }));
+    const list = start.byLast.get(last);
     if (!list) {
-      byFirst.set(last, [phrase]);
-      pairs.push(first, last);
+      start.byLast.set(last, [phrase]);
+      pairs.push(start.id, last);
     } else if (!list.includes(phrase)) list.push(phrase);
   };
   for (let r = 0; r < s.phrases.length; r++) {
@@ -297,26 +301,26 @@ function buildLanguageTables(
     const e = entries[row[0]]!;
     const exact = e.term.charCodeAt(0) === 0x3d; // "="
     const parts = row[2].split(' ');
+    const digits = /\d/.test(row[2]);
     const words: PhraseWord[] = new Array<PhraseWord>(parts.length);
     for (let k = 0; k < parts.length; k++) {
       const w = parts[k]!;
       const bar = w.indexOf('|');
-      const key = bar < 0 ? w : w.slice(0, bar);
-      const bareForm = bar < 0 ? w : w.slice(bar + 1);
-      const keyId = wordId(key);
-      words[k] = { key, bare: bareForm, keyId, bareId: bar < 0 ? keyId : wordId(bareForm) };
+      const word = bar < 0 ? { key: w, bare: w } : { key: w.slice(0, bar), bare: w.slice(bar + 1) };
+      words[k] = word;
+      if (digits && /\d/.test(w)) phraseDigitWords.add(word.key).add(word.bare);
     }
     const phrase: PhraseEntry = { concept: e.concept, term: e.term, language: e.language, words, hasNegator: row[1] === 1, exact };
-    if (!phraseDigits && /\d/.test(row[2])) phraseDigits = true;
     if (words.length > maxPhraseWords) maxPhraseWords = words.length;
     const lastWord = words[words.length - 1]!;
-    const keyLast = !exact && lastWord.keyId !== lastWord.bareId ? lastWord.keyId : -1;
+    const bareLast = lastId(lastWord.bare);
+    const keyLast = !exact && lastWord.key !== lastWord.bare ? lastId(lastWord.key) : -1;
     // indexed by the first word's key and, when it differs, by its bare form
     const firstWord = words[0]!;
-    const firsts = firstWord.keyId === firstWord.bareId || exact ? 1 : 2;
+    const firsts = firstWord.key === firstWord.bare || exact ? 1 : 2;
     for (let f = 0; f < firsts; f++) {
-      const first = f === 0 ? firstWord.keyId : firstWord.bareId;
-      index(first, lastWord.bareId, phrase);
+      const first = f === 0 ? firstWord.key : firstWord.bare;
+      index(first, bareLast, phrase);
       if (keyLast >= 0) index(first, keyLast, phrase);
     }
   }
@@ -346,9 +350,9 @@ function buildLanguageTables(
       return typos;
     },
     phrases,
-    phraseWordIds,
+    phraseLastIds,
     phrasePairs,
-    phraseDigits,
+    phraseDigitWords,
     maxPhraseWords,
   };
 }

@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../languages';
 import { stem } from '../text/stem';
 import { bare } from '../text/normalize';
 import type { Token } from '../text/tokenize';
-import { COMPOUNDING, hasPhrasePair, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LanguageTables, type LexEntry, type MatchKind, type PhraseEntry } from './compile';
+import { COMPOUNDING, hasPhrasePair, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LanguageTables, type LexEntry, type MatchKind, type PhraseEntry, type PhraseStart } from './compile';
 import { NEGATION_WINDOW } from './negation';
 
 export interface LexHit {
@@ -92,12 +92,12 @@ interface WordRecord {
   readonly stem: readonly LexEntry[] | undefined;
   /** Compound head or typo, used only when nothing matched the word exactly or by stem. */
   readonly fallback: { readonly kind: 'compound' | 'typo'; readonly entries: readonly LexEntry[] } | undefined;
-  /** Ids of the key and of the bare form among the phrase words of the language (-1: in no phrase). */
-  readonly keyId: number;
-  readonly bareId: number;
-  /** Phrases whose first word has this word's key, and those whose first word is its bare form: by last word id. */
-  readonly phrasesByKey: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
-  readonly phrasesByBare: ReadonlyMap<number, readonly PhraseEntry[]> | undefined;
+  /** Phrases whose first word has this word's key, and those whose first word is its bare form. */
+  readonly phrasesByKey: PhraseStart | undefined;
+  readonly phrasesByBare: PhraseStart | undefined;
+  /** Ids of the key and of the bare form as last words of phrases (-1: no phrase ends with it). */
+  readonly lastKeyId: number;
+  readonly lastBareId: number;
 }
 
 const LANGUAGE_INDEX: Readonly<Record<Language, number>> = Object.fromEntries(LANGUAGES.map((l, i) => [l, i])) as Record<Language, number>;
@@ -138,10 +138,9 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
       }
     }
   }
-  // words with digits (order numbers, mostly) are in no phrase unless some phrase has a digit
-  const phrased = plain || t.phraseDigits || !hasDigit;
-  const keyId = phrased ? (t.phraseWordIds.get(key) ?? -1) : -1;
-  const bareId = phrased && bareWord !== key ? (t.phraseWordIds.get(bareWord) ?? -1) : keyId;
+  // words with digits (order numbers, mostly) are in no phrase unless some phrase has them
+  const phrased = plain || t.phraseDigitWords.has(bareWord);
+  const lastKeyId = phrased ? (t.phraseLastIds.get(key) ?? -1) : -1;
   return {
     bare: bareWord,
     surface,
@@ -151,10 +150,10 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
     key,
     stem: stemEntries,
     fallback,
-    keyId,
-    bareId,
-    phrasesByKey: keyId >= 0 ? t.phrases.get(keyId) : undefined,
-    phrasesByBare: bareId !== keyId && bareId >= 0 ? t.phrases.get(bareId) : undefined,
+    phrasesByKey: phrased ? t.phrases.get(key) : undefined,
+    phrasesByBare: phrased && bareWord !== key ? t.phrases.get(bareWord) : undefined,
+    lastKeyId,
+    lastBareId: phrased && bareWord !== key ? (t.phraseLastIds.get(bareWord) ?? -1) : lastKeyId,
   };
 }
 
@@ -168,40 +167,26 @@ const NO_MATCH: WordRecord = Object.freeze({
   key: '',
   stem: undefined,
   fallback: undefined,
-  keyId: -1,
-  bareId: -1,
   phrasesByKey: undefined,
   phrasesByBare: undefined,
+  lastKeyId: -1,
+  lastBareId: -1,
 });
 
-/** Per lexicon: the word caches (per language index) and whether some full form holds a digit. */
-interface LexiconState {
-  readonly caches: Array<Map<string, WordRecord>>;
-  readonly digitForms: boolean;
-}
-const lexiconStates = new WeakMap<CompiledLexicon, LexiconState>();
+/** Per lexicon, per language index: word → record. */
+const wordCaches = new WeakMap<CompiledLexicon, Array<Map<string, WordRecord>>>();
 
-function lexiconState(lex: CompiledLexicon): LexiconState {
-  let state = lexiconStates.get(lex);
-  if (!state) {
-    let digitForms = false;
-    for (const map of [lex.surface, lex.surfaceMarked]) for (const form of map.keys()) if (!digitForms && /\d/.test(form)) digitForms = true;
-    state = { caches: LANGUAGES.map(() => new Map<string, WordRecord>()), digitForms };
-    lexiconStates.set(lex, state);
-  }
-  return state;
-}
-
-function wordRecord(lex: CompiledLexicon, state: LexiconState, tok: Token, lang: Language, li: number): WordRecord {
+function wordRecord(lex: CompiledLexicon, caches: Array<Map<string, WordRecord>>, tok: Token, lang: Language, li: number): WordRecord {
   if (tok.hasDigit) {
     // Order numbers and amounts, mostly: not cached (they are mostly unique), and a record is made only
-    // for a word that some full form or phrase word may be.
-    if (state.digitForms) return makeRecord(lex, tok.text, lang, false, true);
-    const t = lex.tables(lang);
-    return t.phraseDigits && t.phraseWordIds.has(bare(tok.text)) ? makeRecord(lex, tok.text, lang, false, true) : NO_MATCH;
+    // for a word that is a full form or a phrase word.
+    const word = tok.text;
+    const b = bare(word);
+    const form = b !== word ? lex.surfaceMarked.has(word) : lex.surface.has(b);
+    return form || lex.tables(lang).phraseDigitWords.has(b) ? makeRecord(lex, word, lang, false, true) : NO_MATCH;
   }
   if (tok.text.length > 40) return makeRecord(lex, tok.text, lang, false, false);
-  const cache = state.caches[li]!;
+  const cache = caches[li]!;
   let rec = cache.get(tok.text);
   if (!rec) {
     rec = makeRecord(lex, tok.text, lang, true, false);
@@ -225,11 +210,12 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   let inLanguages = 0;
   for (const li of langIndex) inLanguages |= 1 << li;
   // records[li][i]: token i in candidate language li; the language-independent fields are read from li = 0
-  const state = lexiconState(lex);
+  let caches = wordCaches.get(lex);
+  if (!caches) wordCaches.set(lex, (caches = LANGUAGES.map(() => new Map<string, WordRecord>())));
   const records: WordRecord[][] = [];
   for (let li = 0; li < nl; li++) {
     const row: WordRecord[] = new Array<WordRecord>(n);
-    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, state, tokens[i]!, languages[li]!, langIndex[li]!);
+    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, caches, tokens[i]!, languages[li]!, langIndex[li]!);
     records.push(row);
   }
   if (nl === 0) return hits;
@@ -293,20 +279,20 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       if (candidates.length > 0) candidates.length = 0;
       for (let k = i + 1; k < n && k <= i + reach && tokens[k]!.clause === tok.clause; k++) {
         const wk = words[k]!;
-        const kk = wk.keyId;
-        const kb = wk.bareId;
+        const kk = wk.lastKeyId;
+        const kb = wk.lastBareId;
         if (kk < 0 && kb < 0) continue;
         if (byKey) {
-          if (kk >= 0 && hasPhrasePair(pairs, w.keyId, kk)) collect(byKey.get(kk));
-          if (kb !== kk && kb >= 0 && hasPhrasePair(pairs, w.keyId, kb)) collect(byKey.get(kb));
+          if (kk >= 0 && hasPhrasePair(pairs, byKey.id, kk)) collect(byKey.byLast.get(kk));
+          if (kb !== kk && kb >= 0 && hasPhrasePair(pairs, byKey.id, kb)) collect(byKey.byLast.get(kb));
         }
         if (byBare) {
-          if (kk >= 0 && hasPhrasePair(pairs, w.bareId, kk)) collect(byBare.get(kk));
-          if (kb !== kk && kb >= 0 && hasPhrasePair(pairs, w.bareId, kb)) collect(byBare.get(kb));
+          if (kk >= 0 && hasPhrasePair(pairs, byBare.id, kk)) collect(byBare.byLast.get(kk));
+          if (kb !== kk && kb >= 0 && hasPhrasePair(pairs, byBare.id, kb)) collect(byBare.byLast.get(kb));
         }
       }
       for (const ph of candidates) {
-        if (ph.exact && w.bareId !== ph.words[0]!.bareId) continue;
+        if (ph.exact && w.bare !== ph.words[0]!.bare) continue;
         let j = i;
         let gaps = 0;
         let gapNegated = false;
@@ -319,7 +305,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
               k = n;
               break;
             }
-            if (words[k]!.bareId === want.bareId || (!ph.exact && words[k]!.keyId === want.keyId)) break;
+            if (words[k]!.bare === want.bare || (!ph.exact && words[k]!.key === want.key)) break;
           }
           if (k >= n || k - j - 1 + gaps > MAX_PHRASE_GAP) ok = false;
           else {

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 // (yaml, zod, compromise) is evaluated only when rule files are loaded. yaml comes from its ES module
 // build.
 const bundled = [
-  /^natural/, /^franc/, 'trigram-utils', 'n-gram', 'collapse-white-space', 'snowball-stemmers', /^zod/, /^yaml/, /^compromise/,
+  /^natural/, /^franc/, 'trigram-utils', 'n-gram', 'collapse-white-space', /^zod/, /^yaml/, /^compromise/,
   'html-to-text', /^htmlparser2/, /^domhandler/, /^domutils/, /^domelementtype/, /^dom-serializer/, /^entities/, /^deepmerge-ts/,
   /^selderee/, /^parseley/, /^leac/, /^peberminta/, /^@selderee/,
 ];

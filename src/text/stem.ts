@@ -1,12 +1,13 @@
 /**
  * stem: Snowball-style stemmers for our four languages, behind one function. natural provides Swedish,
- * Italian and English; snowball-stemmers provides Romanian. Results are memoised in a bounded cache per
+ * Italian and English; the Romanian one is snowball-stemmers' (src/generated/romanian-stemmer.ts holds
+ * it alone, without the package's 23 other languages). Results are memoised in a bounded cache per
  * language, since a helpdesk's vocabulary repeats.
  */
 import PorterStemmerSv from 'natural/lib/natural/stemmers/porter_stemmer_sv';
 import PorterStemmerIt from 'natural/lib/natural/stemmers/porter_stemmer_it';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import snowball from 'snowball-stemmers';
+import { newRomanianStemmer } from '../generated/romanian-stemmer';
 import type { Language } from '../languages';
 
 type StemFn = (word: string) => string;
@@ -14,7 +15,7 @@ type StemFn = (word: string) => string;
 let romanian: StemFn | undefined;
 function stemRo(word: string): string {
   if (romanian === undefined) {
-    const s = snowball.newStemmer('romanian');
+    const s = newRomanianStemmer();
     romanian = (w: string) => s.stem(w);
   }
   return romanian(word);

@@ -93,18 +93,18 @@ global.gc?.();
 const heapAfter = process.memoryUsage().heapUsed;
 line(`heap used: ${(heapAfter / 1048576).toFixed(1)} MB (${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB grown during the runs)`);
 
-// Cold start: import + first classify in a fresh process (median of 5).
+// Cold start: import + first classify in a fresh process (median of 9).
 function cold(kind) {
   const code =
     kind === 'esm'
       ? `const t=performance.now();const m=await import(${JSON.stringify(path.join(root, 'dist/index.js'))});m.classify('Hej! Paketet kom skadat, order 123-4567890-1234567');console.log(performance.now()-t)`
       : `const t=performance.now();const m=require(${JSON.stringify(path.join(root, 'dist/index.cjs'))});m.classify('Hej! Paketet kom skadat, order 123-4567890-1234567');console.log(performance.now()-t)`;
   const runs = [];
-  for (let i = 0; i < 5; i++) runs.push(Number(execFileSync(process.execPath, kind === 'esm' ? ['--input-type=module', '-e', code] : ['-e', code]).toString().trim()));
+  for (let i = 0; i < 9; i++) runs.push(Number(execFileSync(process.execPath, kind === 'esm' ? ['--input-type=module', '-e', code] : ['-e', code]).toString().trim()));
   runs.sort((a, b) => a - b);
-  return runs[2];
+  return runs[4];
 }
-line(`cold import + first classify: ESM ${cold('esm').toFixed(0)} ms, CommonJS ${cold('cjs').toFixed(0)} ms (median of 5 fresh processes)`);
+line(`cold import + first classify: ESM ${cold('esm').toFixed(0)} ms, CommonJS ${cold('cjs').toFixed(0)} ms (median of 9 fresh processes)`);
 
 // Cost against input length.
 line('\ntime per inquiry against input length (analysed length capped at config.maxLength = 20,000 characters per field):');

@@ -87,7 +87,10 @@ interface WordRecord {
   readonly negator: number;
   readonly breaker: number;
   readonly notOnly: number;
-  /** The word's matching key in this language: its stem without diacritics (words with digits: the bare form). */
+  /**
+   * The word's matching key in this language: its stem without diacritics (words with digits and very
+   * long words: the bare form; '' in the one record shared by words with digits that match nothing).
+   */
   readonly key: string;
   readonly stem: readonly LexEntry[] | undefined;
   /** Compound head or typo, used only when nothing matched the word exactly or by stem. */
@@ -105,7 +108,8 @@ const WORD_CACHE_LIMIT = 50_000;
 
 /**
  * The record of `word` in `lang`. Words with digits and very long ones (`plain` false) match only as
- * full forms and are keyed by their bare form; they are not cached (they are mostly unique).
+ * full forms or phrase words and are keyed by their bare form; they are not cached (they are mostly
+ * unique).
  */
 function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: boolean, hasDigit: boolean): WordRecord {
   const t = lex.tables(lang);
@@ -139,7 +143,7 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
     }
   }
   // words with digits (order numbers, mostly) are in no phrase unless some phrase has them
-  const phrased = plain || t.phraseDigitWords.has(bareWord);
+  const phrased = plain || !hasDigit || t.phraseDigitWords.has(bareWord);
   const lastKeyId = phrased ? (t.phraseLastIds.get(key) ?? -1) : -1;
   return {
     bare: bareWord,

@@ -190,6 +190,12 @@ describe('lexicon matching', () => {
     }
   });
 
+  test('a word over 40 letters is still a word of a phrase (regression)', () => {
+    const long = 'a'.repeat(45);
+    const l = compileLexicon([{ id: 'odd', terms: { en: [`order ${long}`, `${long} broken`] } }]);
+    expect(matchLexicon(l, tokenize(normalize(`my order ${long} broken`).text), ['en']).map((h) => h.term)).toEqual([`order ${long}`, `${long} broken`]);
+  });
+
   test('a word with digits is matched in a phrase that has it, and is no hit by itself', () => {
     const l = compileLexicon([{ id: 'repeat', terms: { ro: ['scris de 3 ori'], sv: ['3 gånger'] } }]);
     const ro = matchLexicon(l, tokenize(normalize('v-am scris de 3 ori, comanda 4481923').text), ['ro']);

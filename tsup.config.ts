@@ -29,6 +29,7 @@ const common: Options = {
 export default defineConfig([
   // ES modules: the library, the vitest matcher and the CLI share one chunk.
   { ...common, entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', cli: 'src/cli.ts' }, format: ['esm'], splitting: true, dts: { entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' } }, clean: true },
-  // CommonJS: the library and the matcher.
-  { ...common, entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' }, format: ['cjs'], splitting: false, dts: true, clean: false },
+  // CommonJS: the library and the matcher, split too (tsup's CommonJS code splitting), so that the code
+  // only rule loading needs is required only when rule files are loaded, as with the ES modules.
+  { ...common, entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' }, format: ['cjs'], splitting: true, dts: true, clean: false },
 ]);

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Rewrites every non-ASCII character in dist/*.js and dist/*.cjs as a \uXXXX escape. esbuild escapes
-// them in strings but leaves them in regular expression literals; one such character makes V8 read and
-// parse the whole file as two-byte text, which costs start-up time. \uXXXX means the same character in
-// strings, template literals, regular expressions (with or without the u flag: an escaped surrogate pair
-// is one code point there) and identifiers, and is inert in comments.
+// Rewrites every non-ASCII character in dist/*.js and dist/*.cjs (or in the folder given) as a \uXXXX
+// escape. esbuild escapes them in strings but leaves them in regular expression literals; one such
+// character makes V8 read and parse the whole file as two-byte text, which costs start-up time. \uXXXX
+// means the same character in strings, template literals, regular expressions (with or without the u
+// flag: an escaped surrogate pair is one code point there) and identifiers, and is inert in comments.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'dist');
+const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'dist');
 let changed = 0;
 for (const name of readdirSync(dist)) {
   if (!/\.(c?js)$/.test(name)) continue;

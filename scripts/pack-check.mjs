@@ -50,6 +50,22 @@ const cjsOut = run('node', ['index.js'], cjs).trim();
 check(cjsOut === JSON.stringify({ category: 'returns', team: 'returns', order: '123-4567890-1234567' }), `CommonJS: require and classify (${cjsOut})`);
 const quiet = run('node', ['-e', "require('inquiry-router')"], cjs);
 check(quiet === '', 'nothing is printed on require');
+// Rule files load from CommonJS too: the YAML and English-forms code sits in chunks loaded on demand.
+writeFileSync(
+  path.join(cjs, 'rules.js'),
+  [
+    "const path = require('path');",
+    "const { createRouter } = require('inquiry-router');",
+    "const rules = path.join(path.dirname(require.resolve('inquiry-router/package.json')), 'rules');",
+    "createRouter({ rules }).then((router) => {",
+    "  const r = router.classify('My parcel arrived broken, it was sent last week');",
+    "  console.log(JSON.stringify({ category: r.category, rules: router.rules.ruleSet.rules.length > 0 }));",
+    '});',
+    '',
+  ].join('\n'),
+);
+const rulesOut = run('node', ['rules.js'], cjs).trim();
+check(rulesOut === JSON.stringify({ category: 'returns', rules: true }), `CommonJS: load the shipped rule files and classify (${rulesOut})`);
 
 // ESM + TypeScript consumer
 const esm = project('consumer-esm', { type: 'module' });

@@ -212,7 +212,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   const nl = languages.length;
   const langIndex = languages.map((l) => LANGUAGE_INDEX[l]);
   let inLanguages = 0;
-  for (const li of langIndex) inLanguages |= 1 << li;
+  for (let k = 0; k < langIndex.length; k++) inLanguages |= 1 << langIndex[k]!;
   // records[li][i]: token i in candidate language li; the language-independent fields are read from li = 0
   let caches = wordCaches.get(lex);
   if (!caches) wordCaches.set(lex, (caches = LANGUAGES.map(() => new Map<string, WordRecord>())));
@@ -236,7 +236,9 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     // in Romanian, two in Swedish).
     let found = false;
     if (info.surface) {
-      for (const e of info.surface) {
+      const surface = info.surface;
+      for (let s = 0; s < surface.length; s++) {
+        const e = surface[s]!;
         if (inLanguages & (1 << LANGUAGE_INDEX[e.language]) || (b.length >= 6 && !e.term.startsWith('='))) {
           addHit(hits, first, e, tok, i, 'exact');
           found = true;
@@ -247,7 +249,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     for (let li = 0; li < nl; li++) {
       const w = records[li]![i]!;
       if (w.stem) {
-        for (const e of w.stem) addHit(hits, first, e, tok, i, 'stem');
+        for (let s = 0; s < w.stem.length; s++) addHit(hits, first, w.stem[s]!, tok, i, 'stem');
         found = true;
       }
     }
@@ -256,7 +258,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     for (let li = 0; li < nl; li++) {
       const w = records[li]![i]!;
       if (w.fallback) {
-        for (const e of w.fallback.entries) addHit(hits, first, e, tok, i, w.fallback.kind);
+        const { entries, kind } = w.fallback;
+        for (let s = 0; s < entries.length; s++) addHit(hits, first, entries[s]!, tok, i, kind);
         break;
       }
     }
@@ -265,7 +268,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   // Phrases: a sequence of words, with up to MAX_PHRASE_GAP extra words in between, in one clause.
   const candidates: PhraseEntry[] = [];
   const collect = (list: readonly PhraseEntry[] | undefined) => {
-    if (list) for (const ph of list) if (!candidates.includes(ph)) candidates.push(ph);
+    if (list) for (let p = 0; p < list.length; p++) if (!candidates.includes(list[p]!)) candidates.push(list[p]!);
   };
   for (let li = 0; li < nl; li++) {
     const { phrases: table, phrasePairs: pairs, maxPhraseWords } = lex.tables(languages[li]!);
@@ -295,7 +298,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           if (kb !== kk && kb >= 0 && hasPhrasePair(pairs, byBare.id, kb)) collect(byBare.byLast.get(kb));
         }
       }
-      for (const ph of candidates) {
+      for (let c = 0; c < candidates.length; c++) {
+        const ph = candidates[c]!;
         if (ph.exact && w.bare !== ph.words[0]!.bare) continue;
         let j = i;
         let gaps = 0;
@@ -342,7 +346,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
     }
   }
 
-  for (const h of hits) {
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
     if (h.negated || h.selfNegating) continue;
     h.negated = isNegated(tokens, main, h.first, langIndex);
   }
@@ -361,8 +366,8 @@ function isNegated(tokens: readonly Token[], infos: readonly WordRecord[], first
     if (tokens[k]!.clause !== clause) return false;
     const info = infos[k]!;
     if (!(info.negator | info.breaker)) continue;
-    for (const li of langIndex) {
-      const bit = 1 << li;
+    for (let l = 0; l < langIndex.length; l++) {
+      const bit = 1 << langIndex[l]!;
       if (info.breaker & bit) return false;
       if (info.negator & bit) {
         if (k + 1 < first && infos[k + 1]!.notOnly & bit) return false;

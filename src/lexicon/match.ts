@@ -266,9 +266,17 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   }
 
   // Phrases: a sequence of words, with up to MAX_PHRASE_GAP extra words in between, in one clause.
+  // The candidates of one first word are candidates[0 .. nCandidates); the array is reused from word to
+  // word (emptying it with `length = 0` would drop its storage and allocate it again).
   const candidates: PhraseEntry[] = [];
+  let nCandidates = 0;
   const collect = (list: readonly PhraseEntry[] | undefined) => {
-    if (list) for (let p = 0; p < list.length; p++) if (!candidates.includes(list[p]!)) candidates.push(list[p]!);
+    if (!list) return;
+    next: for (let p = 0; p < list.length; p++) {
+      const ph = list[p]!;
+      for (let c = 0; c < nCandidates; c++) if (candidates[c] === ph) continue next;
+      candidates[nCandidates++] = ph;
+    }
   };
   for (let li = 0; li < nl; li++) {
     const { phrases: table, phrasePairs: pairs, maxPhraseWords } = lex.tables(languages[li]!);
@@ -283,7 +291,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       if (!byKey && !byBare) continue;
       const tok = tokens[i]!;
       // candidates: phrases whose last word is one of the next words of the clause
-      if (candidates.length > 0) candidates.length = 0;
+      nCandidates = 0;
       for (let k = i + 1; k < n && k <= i + reach && tokens[k]!.clause === tok.clause; k++) {
         const wk = words[k]!;
         const kk = wk.lastKeyId;
@@ -298,7 +306,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           if (kb !== kk && kb >= 0 && hasPhrasePair(pairs, byBare.id, kb)) collect(byBare.byLast.get(kb));
         }
       }
-      for (let c = 0; c < candidates.length; c++) {
+      for (let c = 0; c < nCandidates; c++) {
         const ph = candidates[c]!;
         if (ph.exact && w.bare !== ph.words[0]!.bare) continue;
         let j = i;

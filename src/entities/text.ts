@@ -158,6 +158,17 @@ abstract class TokenReader {
   word(): string {
     return this.digits ? '' : foldToken(this.text.slice(this.start, this.end));
   }
+
+  /** Makes [start, end) the current token; the reader goes on from `next`. */
+  protected found(next: number, start: number, end: number, digits: boolean, plain: boolean, hash: number): true {
+    this.i = next;
+    this.start = start;
+    this.end = end;
+    this.digits = digits;
+    this.plain = plain && !digits;
+    this.hash = hash;
+    return true;
+  }
 }
 
 /**
@@ -195,13 +206,7 @@ export class BackwardTokens extends TokenReader {
         i--;
       } else break;
     }
-    this.i = i;
-    this.start = i;
-    this.end = end;
-    this.digits = digits;
-    this.plain = plain && !digits;
-    this.hash = hash;
-    return true;
+    return this.found(i, i, end, digits, plain, hash);
   }
 
   /** The next token before the previous one (folded; '' when it contains a digit), or null. */
@@ -242,13 +247,7 @@ export class ForwardTokens extends TokenReader {
         i++;
       } else break;
     }
-    this.i = i;
-    this.start = start;
-    this.end = i;
-    this.digits = digits;
-    this.plain = plain && !digits;
-    this.hash = hash;
-    return true;
+    return this.found(i, start, i, digits, plain, hash);
   }
 }
 

@@ -376,19 +376,17 @@ class Scanner {
 
   private grow(): void {
     const size = this.start.length * 2;
-    const start = new Int32Array(size);
-    start.set(this.start);
-    this.start = start;
-    const stop = new Int32Array(size);
-    stop.set(this.stop);
-    this.stop = stop;
-    const hash = new Int32Array(size);
-    hash.set(this.hash);
-    this.hash = hash;
-    const flags = new Uint8Array(size);
-    flags.set(this.flags);
-    this.flags = flags;
+    this.start = grown(this.start, new Int32Array(size));
+    this.stop = grown(this.stop, new Int32Array(size));
+    this.hash = grown(this.hash, new Int32Array(size));
+    this.flags = grown(this.flags, new Uint8Array(size));
   }
+}
+
+/** `to`, larger, with the contents of `from` at its start. */
+function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 function startsWww(text: string, i: number): boolean {

@@ -9,15 +9,17 @@ import type { Entities, Entity } from './entities';
 import { InputError } from './errors';
 import { detectLanguageRanked } from './language';
 import { isLanguage, LANGUAGES, type Language, type LanguageCode } from './languages';
-import { matchLexicon, type LexHit } from './lexicon/match';
+import { matchLexicon } from './lexicon/match';
 import type { CompiledRules } from './rules/compile';
 import type { SignalName } from './rules/schema';
 import { addBusinessHours } from './sla';
-import { normalize, toOriginal } from './text/normalize';
-import { tokenize } from './text/tokenize';
+import { normalize, originalEnd, originalStart, toOriginal } from './text/normalize';
+import { Tokens, tokenizeInto } from './text/tokenize';
 import type { EvalContext, FieldText, PlacedHit } from './engine/conditions';
 import { decide } from './engine/decide';
 import type { Classification, ClassifyOptions, Field, Inquiry, InquiryInput, KeywordHit } from './types';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface Segment {
   kind: string;
@@ -111,6 +113,9 @@ function candidateLanguages(code: LanguageCode, ranked: ReadonlyArray<{ code: st
   return out;
 }
 
+/** The tokens of the field being analysed: filled again for each field, read only by `matchLexicon`. */
+const fieldTokens = new Tokens(256);
+
 interface AnalysedField {
   text: FieldText;
   hits: PlacedHit[];
@@ -119,20 +124,28 @@ interface AnalysedField {
 function analyseField(field: Field, original: string, rules: CompiledRules, langs: readonly Language[], own: readonly Segment[] | null): AnalysedField {
   const analysed = original.length > rules.maxLength ? original.slice(0, rules.maxLength) : original;
   const norm = normalize(analysed);
-  const tokens = tokenize(norm.text);
-  const lexHits = matchLexicon(rules.lexicon, tokens, langs);
-  const map = (s: number, e: number) => toOriginal(norm, s, e);
-  const inOwn = (start: number) => own === null || own.some((seg) => start >= seg.start && start < seg.end);
-  const hits = lexHits.map((hit: LexHit) => {
-    const [start, end] = map(hit.start, hit.end);
-    return { hit, field, start, end, quoted: !inOwn(start) };
-  });
+  const lexHits = matchLexicon(rules.lexicon, tokenizeInto(fieldTokens, norm.text), langs);
+  const hits: PlacedHit[] = [];
+  for (let k = 0; k < lexHits.length; k++) {
+    const hit = lexHits[k]!;
+    const start = originalStart(norm, hit.start);
+    hits.push({ hit, field, start, end: originalEnd(norm, hit.start, hit.end), quoted: own !== null && !inSegments(own, start) });
+  }
   // Patterns and phrases see the customer's own words only: other parts are blanked (same length).
   let ownNorm = norm.text;
   if (own !== null && !(own.length === 1 && own[0]!.start === 0 && own[0]!.end >= analysed.length)) {
     ownNorm = blankOutside(norm.text, norm.offsets, own);
   }
-  return { text: { field, original, norm: ownNorm, toOriginal: map }, hits };
+  return { text: { field, original, norm: ownNorm, toOriginal: (s, e) => toOriginal(norm, s, e) }, hits };
+}
+
+/** Whether `pos` lies in one of `segments`. */
+function inSegments(segments: readonly Segment[], pos: number): boolean {
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    if (pos >= seg.start && pos < seg.end) return true;
+  }
+  return false;
 }
 
 /**
@@ -166,6 +179,25 @@ function blankOutside(text: string, offsets: Int32Array | null, own: readonly Se
     }
   }
   return out;
+}
+
+/** Whether an entity is in the subject or in the customer's own words of the body. */
+function isOwnEntity(e: { start: number; field?: string }, own: readonly Segment[]): boolean {
+  return e.field === 'subject' || inSegments(own, e.start);
+}
+
+function allOwn(entities: Entities, own: readonly Segment[]): boolean {
+  for (const key in entities) {
+    const list = entities[key as keyof Entities] as ReadonlyArray<Entity<unknown>>;
+    for (let i = 0; i < list.length; i++) if (!isOwnEntity(list[i]!, own)) return false;
+  }
+  return true;
+}
+
+function ownEntities(entities: Entities, own: readonly Segment[]): Entities {
+  const out = {} as Record<string, Array<Entity<unknown>>>;
+  for (const key in entities) out[key] = (entities[key as keyof Entities] as Array<Entity<unknown>>).filter((e) => isOwnEntity(e, own));
+  return out as unknown as Entities;
 }
 
 function dedupe<T>(list: readonly Entity<T>[]): Entity<T>[] {
@@ -273,11 +305,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   if (body.trim() !== '' && ownText === '') signals.add('quotedOnly');
 
   // Rules see the entities of the subject and of the customer's own words; all are reported.
-  const inOwn = (e: { start: number; field?: string }) => e.field === 'subject' || own.some((seg) => e.start >= seg.start && e.start < seg.end);
-  const lists = Object.values(entities) as Array<Array<Entity<unknown>>>;
-  const ruleEntities = (own.length === 1 && own[0]!.start === 0 && own[0]!.end >= analysedBody.length) || lists.every((list) => list.every(inOwn))
-    ? entities
-    : (Object.fromEntries(Object.entries(entities).map(([k, list]) => [k, (list as Array<Entity<unknown>>).filter(inOwn)])) as unknown as Entities);
+  const ruleEntities = (own.length === 1 && own[0]!.start === 0 && own[0]!.end >= analysedBody.length) || allOwn(entities, own) ? entities : ownEntities(entities, own);
   const ctx: EvalContext = {
     hits,
     negatedHits,
@@ -302,7 +330,8 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
     }
   }
 
-  const result: Classification = {
+  // optional keys are added in place (not spread in), in the order the result documents
+  const result: Partial<Mutable<Classification>> = {
     category: decision.category,
     priority: decision.priority,
     team: decision.team,
@@ -312,10 +341,10 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
     tags: decision.tags,
     matchedRules: decision.matchedRules,
     autoReply: auto,
-    ...(sla ? { sla } : {}),
-    body: { ownText, segments, forwarded: split.forwarded },
-    decision: decision.trace,
-    ...(options.redact ? { redactedText: rules.entities.redact(body, context) } : {}),
   };
-  return result;
+  if (sla) result.sla = sla;
+  result.body = { ownText, segments, forwarded: split.forwarded };
+  result.decision = decision.trace;
+  if (options.redact) result.redactedText = rules.entities.redact(body, context);
+  return result as Classification;
 }

@@ -163,7 +163,7 @@ export function precompileLexicon(concepts: readonly LexiconInput[]): Serialized
         termCount++;
         const exact = raw.startsWith('=');
         const text = normalize(exact ? raw.slice(1) : raw).text.trim();
-        const words = tokenize(text).filter((t) => t.hasLetter || t.hasDigit);
+        const words = tokenize(text).list().filter((t) => t.hasLetter || t.hasDigit);
         if (words.length === 0) continue;
         const entry = entries.push([index, raw, languageIndex]) - 1;
         if (words.length > 1) {

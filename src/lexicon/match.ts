@@ -6,7 +6,7 @@
 import { LANGUAGES, type Language } from '../languages';
 import { stem } from '../text/stem';
 import { bare } from '../text/normalize';
-import type { Token } from '../text/tokenize';
+import type { Tokens } from '../text/tokenize';
 import { COMPOUNDING, hasPhrasePair, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LanguageTables, type LexEntry, type MatchKind, type PhraseEntry, type PhraseStart } from './compile';
 import { NEGATION_WINDOW } from './negation';
 
@@ -180,22 +180,21 @@ const NO_MATCH: WordRecord = Object.freeze({
 /** Per lexicon, per language index: word → record. */
 const wordCaches = new WeakMap<CompiledLexicon, Array<Map<string, WordRecord>>>();
 
-function wordRecord(lex: CompiledLexicon, caches: Array<Map<string, WordRecord>>, tok: Token, lang: Language, li: number): WordRecord {
-  if (tok.hasDigit) {
+function wordRecord(lex: CompiledLexicon, caches: Array<Map<string, WordRecord>>, word: string, hasDigit: boolean, lang: Language, li: number): WordRecord {
+  if (hasDigit) {
     // Order numbers and amounts, mostly: not cached (they are mostly unique), and a record is made only
     // for a word that is a full form or a phrase word.
-    const word = tok.text;
     const b = bare(word);
     const form = b !== word ? lex.surfaceMarked.has(word) : lex.surface.has(b);
     return form || lex.tables(lang).phraseDigitWords.has(b) ? makeRecord(lex, word, lang, false, true) : NO_MATCH;
   }
-  if (tok.text.length > 40) return makeRecord(lex, tok.text, lang, false, false);
+  if (word.length > 40) return makeRecord(lex, word, lang, false, false);
   const cache = caches[li]!;
-  let rec = cache.get(tok.text);
+  let rec = cache.get(word);
   if (!rec) {
-    rec = makeRecord(lex, tok.text, lang, true, false);
+    rec = makeRecord(lex, word, lang, true, false);
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    cache.set(tok.text, rec);
+    cache.set(word, rec);
   }
   return rec;
 }
@@ -203,12 +202,22 @@ function wordRecord(lex: CompiledLexicon, caches: Array<Map<string, WordRecord>>
 const MAX_PHRASE_GAP = 2;
 
 /**
+ * The word records of the text being matched, one row per candidate language: filled again on each
+ * call (matching never runs inside another matching), so that a call allocates no rows.
+ */
+const rows: WordRecord[][] = [];
+
+/**
  * Lexicon hits in `tokens` for the candidate languages (most likely first). Hits of the same concept
  * on the same word are reported once.
  */
-export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], languages: readonly Language[]): LexHit[] {
+export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, languages: readonly Language[]): LexHit[] {
   const hits: LexHit[] = [];
-  const n = tokens.length;
+  const n = tokens.count;
+  const texts = tokens.text;
+  const starts = tokens.start;
+  const ends = tokens.end;
+  const clauses = tokens.clause;
   const nl = languages.length;
   const langIndex = languages.map((l) => LANGUAGE_INDEX[l]);
   let inLanguages = 0;
@@ -216,18 +225,16 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   // records[li][i]: token i in candidate language li; the language-independent fields are read from li = 0
   let caches = wordCaches.get(lex);
   if (!caches) wordCaches.set(lex, (caches = LANGUAGES.map(() => new Map<string, WordRecord>())));
-  const records: WordRecord[][] = [];
+  const records = rows;
   for (let li = 0; li < nl; li++) {
-    const row: WordRecord[] = new Array<WordRecord>(n);
-    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, caches, tokens[i]!, languages[li]!, langIndex[li]!);
-    records.push(row);
+    const row = (records[li] ??= []);
+    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, caches, texts[i]!, tokens.hasDigit(i), languages[li]!, langIndex[li]!);
   }
   if (nl === 0) return hits;
   const main = records[0]!;
 
   for (let i = 0; i < n; i++) {
-    const tok = tokens[i]!;
-    if (!tok.hasLetter || tok.text.length > 40) continue;
+    if (!tokens.hasLetter(i) || texts[i]!.length > 40) continue;
     const info = main[i]!;
     const first = hits.length;
     const b = info.bare;
@@ -240,16 +247,16 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       for (let s = 0; s < surface.length; s++) {
         const e = surface[s]!;
         if (inLanguages & (1 << LANGUAGE_INDEX[e.language]) || (b.length >= 6 && !e.term.startsWith('='))) {
-          addHit(hits, first, e, tok, i, 'exact');
+          addHit(hits, first, e, starts[i]!, ends[i]!, i, 'exact');
           found = true;
         }
       }
     }
-    if (tok.hasDigit) continue; // "3xl": full forms only
+    if (tokens.hasDigit(i)) continue; // "3xl": full forms only
     for (let li = 0; li < nl; li++) {
       const w = records[li]![i]!;
       if (w.stem) {
-        for (let s = 0; s < w.stem.length; s++) addHit(hits, first, w.stem[s]!, tok, i, 'stem');
+        for (let s = 0; s < w.stem.length; s++) addHit(hits, first, w.stem[s]!, starts[i]!, ends[i]!, i, 'stem');
         found = true;
       }
     }
@@ -259,7 +266,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       const w = records[li]![i]!;
       if (w.fallback) {
         const { entries, kind } = w.fallback;
-        for (let s = 0; s < entries.length; s++) addHit(hits, first, entries[s]!, tok, i, kind);
+        for (let s = 0; s < entries.length; s++) addHit(hits, first, entries[s]!, starts[i]!, ends[i]!, i, kind);
         break;
       }
     }
@@ -289,10 +296,10 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
       const byKey = w.phrasesByKey;
       const byBare = w.phrasesByBare;
       if (!byKey && !byBare) continue;
-      const tok = tokens[i]!;
+      const clause = clauses[i]!;
       // candidates: phrases whose last word is one of the next words of the clause
       nCandidates = 0;
-      for (let k = i + 1; k < n && k <= i + reach && tokens[k]!.clause === tok.clause; k++) {
+      for (let k = i + 1; k < n && k <= i + reach && clauses[k] === clause; k++) {
         const wk = words[k]!;
         const kk = wk.lastKeyId;
         const kb = wk.lastBareId;
@@ -317,7 +324,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           const want = ph.words[wi]!;
           let k = j + 1;
           for (; k < n && k - j - 1 + gaps <= MAX_PHRASE_GAP; k++) {
-            if (tokens[k]!.clause !== tok.clause) {
+            if (clauses[k] !== clause) {
               k = n;
               break;
             }
@@ -332,7 +339,13 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
         }
         if (!ok) continue;
         const negated = gapNegated && !ph.hasNegator;
-        const same = hits.findIndex((h) => h.concept === ph.concept && h.first === i && h.last === j);
+        // a plain loop, not findIndex: a closure over i, j and ph would make every iteration of the
+        // loops that declare them allocate a context
+        let same = -1;
+        for (let h = 0; h < hits.length && same < 0; h++) {
+          const o = hits[h]!;
+          if (o.concept === ph.concept && o.first === i && o.last === j) same = h;
+        }
         if (same >= 0) {
           // two phrases of a concept over the same words: keep the one that is not negated ("blir inte varm" over "blir varm")
           if (!hits[same]!.negated || negated) continue;
@@ -342,8 +355,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
           concept: ph.concept,
           term: ph.term,
           language: ph.language,
-          start: tok.start,
-          end: tokens[j]!.end,
+          start: starts[i]!,
+          end: ends[j]!,
           first: i,
           last: j,
           kind: 'phrase',
@@ -357,21 +370,21 @@ export function matchLexicon(lex: CompiledLexicon, tokens: readonly Token[], lan
   for (let k = 0; k < hits.length; k++) {
     const h = hits[k]!;
     if (h.negated || h.selfNegating) continue;
-    h.negated = isNegated(tokens, main, h.first, langIndex);
+    h.negated = isNegated(clauses, main, h.first, langIndex);
   }
   return hits;
 }
 
 /** Adds a hit of `e` on token `index` unless one of its concept is there already (hits from `from` on are this token's). */
-function addHit(out: LexHit[], from: number, e: LexEntry, tok: Token, index: number, kind: MatchKind): void {
+function addHit(out: LexHit[], from: number, e: LexEntry, start: number, end: number, index: number, kind: MatchKind): void {
   for (let h = from; h < out.length; h++) if (out[h]!.concept === e.concept) return;
-  out.push({ concept: e.concept, term: e.term, language: e.language, start: tok.start, end: tok.end, first: index, last: index, kind, selfNegating: false, negated: false });
+  out.push({ concept: e.concept, term: e.term, language: e.language, start, end, first: index, last: index, kind, selfNegating: false, negated: false });
 }
 
-function isNegated(tokens: readonly Token[], infos: readonly WordRecord[], first: number, langIndex: readonly number[]): boolean {
-  const clause = tokens[first]!.clause;
+function isNegated(clauses: Int32Array, infos: readonly WordRecord[], first: number, langIndex: readonly number[]): boolean {
+  const clause = clauses[first]!;
   for (let k = first - 1; k >= 0 && k >= first - NEGATION_WINDOW; k--) {
-    if (tokens[k]!.clause !== clause) return false;
+    if (clauses[k] !== clause) return false;
     const info = infos[k]!;
     if (!(info.negator | info.breaker)) continue;
     for (let l = 0; l < langIndex.length; l++) {

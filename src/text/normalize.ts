@@ -113,12 +113,23 @@ export function normalize(original: string): Normalized {
 
 /** Maps a [start, end) range of the normalised text back to the original text. */
 export function toOriginal(norm: Normalized, start: number, end: number): [number, number] {
+  return [originalStart(norm, start), originalEnd(norm, start, end)];
+}
+
+/** Where a range of the normalised text that starts at `start` starts in the original text. */
+export function originalStart(norm: Normalized, start: number): number {
   const o = norm.offsets;
-  if (o === null) return [start, end];
-  const s = o[start] ?? norm.original.length;
+  if (o === null) return start;
+  return o[start] ?? norm.original.length;
+}
+
+/** Where the [start, end) range of the normalised text ends in the original text (exclusive). */
+export function originalEnd(norm: Normalized, start: number, end: number): number {
+  const o = norm.offsets;
+  if (o === null) return end;
   // end is exclusive: take the original position just after the last character of the range
   const lastIdx = end - 1;
-  if (lastIdx < start) return [s, s];
+  if (lastIdx < start) return o[start] ?? norm.original.length;
   const last = o[lastIdx] ?? norm.original.length;
   let e = last + 1;
   // a surrogate pair or a base letter followed by combining marks spans more than one unit
@@ -133,7 +144,7 @@ export function toOriginal(norm: Normalized, start: number, end: number): [numbe
     // invisible characters at the end are not part of the word
     while (e > last + 1 && INVISIBLE.has(orig.charCodeAt(e - 1))) e--;
   }
-  return [s, e];
+  return e;
 }
 
 const BARE: Record<string, string> = {

@@ -31,13 +31,90 @@ function endsClause(code: number): boolean {
   );
 }
 
+const DIGIT = 1;
+const LETTER = 2;
+
+/**
+ * The tokens of a text, column by column: token `i` is `text[i]`, spanning `start[i]` to `end[i]`, in
+ * clause `clause[i]`. One `Tokens` can be filled again and again (`tokenizeInto`): a classification
+ * then allocates only the token strings, not an object per token.
+ */
+export class Tokens {
+  count = 0;
+  readonly text: string[] = [];
+  start: Int32Array;
+  end: Int32Array;
+  clause: Int32Array;
+  /** Bit 1: holds a digit; bit 2: holds a letter (or another word character that is not a digit). */
+  flags: Uint8Array;
+
+  constructor(capacity = 64) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.clause = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  hasDigit(i: number): boolean {
+    return (this.flags[i]! & DIGIT) !== 0;
+  }
+
+  hasLetter(i: number): boolean {
+    return (this.flags[i]! & LETTER) !== 0;
+  }
+
+  /** Token `i` as an object. */
+  at(i: number): Token {
+    return { text: this.text[i]!, start: this.start[i]!, end: this.end[i]!, clause: this.clause[i]!, hasDigit: this.hasDigit(i), hasLetter: this.hasLetter(i) };
+  }
+
+  /** All tokens as objects. */
+  list(): Token[] {
+    return Array.from({ length: this.count }, (_, i) => this.at(i));
+  }
+
+  private grow(): void {
+    const capacity = this.start.length * 2;
+    const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.start = copy(this.start, new Int32Array(capacity));
+    this.end = copy(this.end, new Int32Array(capacity));
+    this.clause = copy(this.clause, new Int32Array(capacity));
+    this.flags = copy(this.flags, new Uint8Array(capacity));
+  }
+
+  push(text: string, start: number, end: number, clause: number, flags: number): void {
+    const i = this.count;
+    if (i === this.start.length) this.grow();
+    this.text[i] = text;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.clause[i] = clause;
+    this.flags[i] = flags;
+    this.count = i + 1;
+  }
+
+  /** Empties the list; the strings of the previous text are let go. */
+  clear(): void {
+    for (let i = 0; i < this.count; i++) this.text[i] = '';
+    this.count = 0;
+  }
+}
+
 /** Tokens of `text`, at most `maxTokens` of them. */
-export function tokenize(text: string, maxTokens = 100_000): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string, maxTokens = 100_000): Tokens {
+  return tokenizeInto(new Tokens(), text, maxTokens);
+}
+
+/** Fills `out` (emptied first) with the tokens of `text`, at most `maxTokens` of them. */
+export function tokenizeInto(out: Tokens, text: string, maxTokens = 100_000): Tokens {
+  out.clear();
   let clause = 0;
   let i = 0;
   const n = text.length;
-  while (i < n && tokens.length < maxTokens) {
+  while (i < n && out.count < maxTokens) {
     const code = text.charCodeAt(i);
     if (!isWordChar(code, text, i)) {
       // a decimal point or a dot inside an abbreviation does not end a clause when a word char follows directly
@@ -50,16 +127,14 @@ export function tokenize(text: string, maxTokens = 100_000): Token[] {
       continue;
     }
     const start = i;
-    let hasDigit = false;
-    let hasLetter = false;
+    let flags = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (!isWordChar(c, text, i)) break;
-      if (c >= 0x30 && c <= 0x39) hasDigit = true;
-      else hasLetter = true;
+      flags |= c >= 0x30 && c <= 0x39 ? DIGIT : LETTER;
       i++;
     }
-    tokens.push({ text: text.slice(start, i), start, end: i, clause, hasDigit, hasLetter });
+    out.push(text.slice(start, i), start, i, clause, flags);
   }
-  return tokens;
+  return out;
 }

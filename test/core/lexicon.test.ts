@@ -4,7 +4,7 @@ import { defaultRules } from '../../src/router';
 import { matchLexicon, withinOneEdit } from '../../src/lexicon/match';
 import { NEGATION } from '../../src/lexicon/negation';
 import { normalize } from '../../src/text/normalize';
-import { tokenize } from '../../src/text/tokenize';
+import { tokenize, tokenizeInto, Tokens } from '../../src/text/tokenize';
 import type { Language } from '../../src/languages';
 
 const lex = compileLexicon([
@@ -102,6 +102,14 @@ describe('lexicon matching', () => {
   test('exact terms match only the exact word', () => {
     expect(hits('Jag anmäler er till ARN', ['sv']).map((h) => h.concept)).toContain('legal');
     expect(hits('Han arnade', ['sv']).map((h) => h.concept)).not.toContain('legal');
+  });
+
+  test('one token list filled for a long text and then a short one matches the short one alone (regression)', () => {
+    const list = new Tokens(4);
+    tokenizeInto(list, normalize('the lamp was damaged and the refund was delayed again and again').text);
+    expect(matchLexicon(lex, list, ['en']).map((h) => lex.concepts[h.concept])).toEqual(['damaged', 'refund', 'delay']);
+    tokenizeInto(list, normalize('never arrived').text);
+    expect(matchLexicon(lex, list, ['en']).map((h) => lex.concepts[h.concept])).toEqual(['not_received']);
   });
 
   test('with several candidate languages, each language stems its own words', () => {

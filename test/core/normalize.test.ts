@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bare, normalize, toOriginal } from '../../src/text/normalize';
-import { tokenize } from '../../src/text/tokenize';
+import { tokenize, tokenizeInto, Tokens } from '../../src/text/tokenize';
 
 describe('normalize', () => {
   test('lower-cases ASCII text without copying offsets', () => {
@@ -52,7 +52,7 @@ describe('normalize', () => {
 
 describe('tokenize', () => {
   test('splits words, marks digits and clauses', () => {
-    const t = tokenize('paketet kom, inte skadat! order 12345');
+    const t = tokenize('paketet kom, inte skadat! order 12345').list();
     expect(t.map((x) => x.text)).toEqual(['paketet', 'kom', 'inte', 'skadat', 'order', '12345']);
     expect(t[0]!.clause).toBe(t[1]!.clause);
     expect(t[2]!.clause).toBeGreaterThan(t[1]!.clause);
@@ -60,8 +60,20 @@ describe('tokenize', () => {
     expect(t[5]!.hasDigit).toBe(true);
   });
 
+  test('a token list filled again holds only the new text (regression)', () => {
+    const list = new Tokens(2);
+    tokenizeInto(list, 'ett två tre fyra fem sex');
+    expect(list.count).toBe(6);
+    tokenizeInto(list, 'sju, 8');
+    expect(list.list()).toEqual([
+      { text: 'sju', start: 0, end: 3, clause: 0, hasDigit: false, hasLetter: true },
+      { text: '8', start: 5, end: 6, clause: 1, hasDigit: true, hasLetter: false },
+    ]);
+    expect(list.text.slice(2, 6)).toEqual(['', '', '', '']);
+  });
+
   test('a decimal point does not end a clause', () => {
-    const t = tokenize('not 2.5 damaged');
+    const t = tokenize('not 2.5 damaged').list();
     expect(new Set(t.map((x) => x.clause)).size).toBe(1);
   });
 });

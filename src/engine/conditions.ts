@@ -101,8 +101,9 @@ function getPath(obj: unknown, path: readonly string[]): unknown[] {
 }
 
 function spanOf(ctx: EvalContext, e: { start: number; end: number }, field: Field = 'body') {
-  const f = ctx.fields.find((x) => x.field === field);
-  return { field, start: e.start, end: e.end, text: f ? f.original.slice(e.start, e.end) : '' };
+  let original: string | undefined;
+  for (let i = 0; i < ctx.fields.length && original === undefined; i++) if (ctx.fields[i]!.field === field) original = ctx.fields[i]!.original;
+  return { field, start: e.start, end: e.end, text: original !== undefined ? original.slice(e.start, e.end) : '' };
 }
 
 export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCondition {
@@ -111,7 +112,10 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     const withTriggers = parts.filter((p) => p.triggers !== null);
     const triggers = withTriggers.length ? withTriggers.reduce((a, b) => (a.triggers!.size <= b.triggers!.size ? a : b)).triggers : null;
     return {
-      test: (ctx) => parts.every((p) => p.test(ctx)),
+      test: (ctx) => {
+        for (let i = 0; i < parts.length; i++) if (!parts[i]!.test(ctx)) return false;
+        return true;
+      },
       explain: (ctx) => parts.flatMap((p) => p.explain(ctx)),
       triggers,
       describe: `all(${parts.map((p) => p.describe).join(', ')})`,
@@ -122,7 +126,10 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     const parts = c.any.map((x) => compileCondition(x, env));
     const triggers = parts.every((p) => p.triggers !== null) ? new Set(parts.flatMap((p) => [...p.triggers!])) : null;
     return {
-      test: (ctx) => parts.some((p) => p.test(ctx)),
+      test: (ctx) => {
+        for (let i = 0; i < parts.length; i++) if (parts[i]!.test(ctx)) return true;
+        return false;
+      },
       explain: (ctx) => parts.filter((p) => p.test(ctx)).flatMap((p) => p.explain(ctx)),
       triggers,
       describe: `any(${parts.map((p) => p.describe).join(', ')})`,
@@ -149,9 +156,17 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
       if (!list) return [];
       return where === 'any' ? list : list.filter((h) => h.field === where);
     };
+    const count = (ctx: EvalContext): number => {
+      const list = (wantNegated ? ctx.negatedHits : ctx.hits).get(idx);
+      if (!list) return 0;
+      if (where === 'any') return list.length;
+      let n = 0;
+      for (let i = 0; i < list.length; i++) if (list[i]!.field === where) n++;
+      return n;
+    };
     const describe = `concept: ${c.concept}${wantNegated ? ' (negated)' : ''}${where !== 'any' ? ` in ${where}` : ''}${min > 1 ? ` ×${min}` : ''}`;
     return {
-      test: (ctx) => usable(ctx).length >= min,
+      test: (ctx) => count(ctx) >= min,
       explain: (ctx) => [{ condition: describe, spans: usable(ctx).map((h) => spanOf(ctx, h, h.field)) }],
       triggers: wantNegated ? null : new Set([`c:${idx}`]),
       describe,

@@ -26,8 +26,10 @@ export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule
   for (const concept of ctx.hits.keys()) add(rules.rulesByConcept[concept]);
   for (const s of ctx.signals) add(rules.rulesBySignal.get(s));
   for (const key in ctx.entities) if ((ctx.entities[key as keyof typeof ctx.entities] as unknown[]).length > 0) add(rules.rulesByEntity.get(key));
-  for (const key of Object.keys(ctx.input)) if (ctx.input[key] !== undefined && ctx.input[key] !== null) add(rules.rulesByField.get(key));
-  candidates.sort((a, b) => a - b);
+  for (const key in ctx.input) {
+    if (Object.prototype.hasOwnProperty.call(ctx.input, key) && ctx.input[key] !== undefined && ctx.input[key] !== null) add(rules.rulesByField.get(key));
+  }
+  sortNumbers(candidates);
   const fired: CompiledRule[] = [];
   let previous = -1;
   for (const i of candidates) {
@@ -36,8 +38,25 @@ export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule
     const rule = rules.rules[i]!;
     if (rule.condition.test(ctx)) fired.push(rule);
   }
-  const stop = fired.find((r) => r.effect.stop);
-  return stop ? [stop] : fired;
+  for (let i = 0; i < fired.length; i++) if (fired[i]!.effect.stop) return [fired[i]!];
+  return fired;
+}
+
+/** Sorts numbers in place, ascending: by insertion for the few rules an inquiry triggers (`sort` would allocate). */
+function sortNumbers(list: number[]): void {
+  if (list.length > 32) {
+    list.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]! > item) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = item;
+  }
 }
 
 function roundedScores(scores: ReadonlyMap<string, { readonly score: number }>): Record<string, number> {

@@ -241,7 +241,8 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   const ownText = split.ownText.trim();
 
   // Language, from the subject and the customer's own words.
-  const langText = `${subject}\n${ownText || body}`.slice(0, 2000);
+  // (without a subject, the words alone: a line break before them changes nothing, and joining would copy them)
+  const langText = subject ? `${subject}\n${ownText || body}`.slice(0, 2000) : (ownText || body).slice(0, 1999);
   const only = options.languages?.filter(isLanguage);
   const hint = typeof input.customer?.locale === 'string' ? input.customer.locale : undefined;
   const detectOptions = { ...(only && only.length ? { only } : {}), ...(hint ? { hint } : {}) };

@@ -14,6 +14,14 @@ describe('detectLanguageRanked (what classify calls)', () => {
     }
   });
 
+  it('a line break before the text changes nothing (classify leaves it out when there is no subject)', () => {
+    const more = [...texts, 'Anna Svensson here. The parcel never came', 'OK\nJag väntar fortfarande', 'Mulțumesc, Maria'];
+    for (const text of more) {
+      expect(detectLanguageRanked(`\n${text}`, undefined, 0.6), text).toEqual(detectLanguageRanked(text, undefined, 0.6));
+      expect(detectLanguageAll(`\n${text}`), text).toEqual(detectLanguageAll(text));
+    }
+  });
+
   it('never throws, even on options that throw', () => {
     const hostile = Object.defineProperty({}, 'only', { get: () => { throw new Error('no'); } });
     expect(detectLanguageRanked('Var är min order?', hostile as never, 0.6).language.code).toMatch(/^(sv|und)$/);

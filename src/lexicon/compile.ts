@@ -17,17 +17,23 @@ export interface LexEntry {
   /** The term as written in the rules. */
   readonly term: string;
   readonly language: Language;
+  /** `1 << (index of language in LANGUAGES)`, for language masks. */
+  readonly languageBit: number;
+  /** An "=" term: matched as written, never by stem or typo. */
+  readonly exact: boolean;
 }
 
 export interface PhraseWord {
   readonly key: string;
   readonly bare: string;
+  /** Ids of `key` and `bare` in `LanguageTables.phraseWordIds`: a word of the text is compared by id. */
+  readonly keyId: number;
+  readonly bareId: number;
 }
 
 export interface PhraseEntry extends LexEntry {
+  /** For an exact ("=") phrase, every word as written (no stems). */
   readonly words: readonly PhraseWord[];
-  /** "=" phrases: every word as written (no stems). */
-  readonly exact: boolean;
   /** The phrase itself holds a negator ("har inte kommit"): an outer negator does not apply. */
   readonly hasNegator: boolean;
 }
@@ -49,6 +55,8 @@ export interface LanguageTables {
   readonly phrases: ReadonlyMap<string, PhraseStart>;
   /** Key or bare form of a word that ends some phrase → its id. */
   readonly phraseLastIds: ReadonlyMap<string, number>;
+  /** Key or bare form of any word of a phrase → its id (`PhraseWord.keyId` and `bareId`). */
+  readonly phraseWordIds: ReadonlyMap<string, number>;
   /**
    * A bit filter over the (first word id, last word id) pairs that some phrase has (`hasPhrasePair`):
    * no false negatives, a few per cent false positives. Most words that start some phrase are followed
@@ -203,7 +211,7 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
   const entries: LexEntry[] = new Array<LexEntry>(s.entries.length);
   for (let i = 0; i < entries.length; i++) {
     const row = s.entries[i]!;
-    entries[i] = { concept: row[0], term: row[1], language: LANGUAGES[row[2]]! };
+    entries[i] = { concept: row[0], term: row[1], language: LANGUAGES[row[2]]!, languageBit: 1 << row[2], exact: row[1].charCodeAt(0) === 0x3d /* "=" */ };
   }
   const fromRows = (rows: readonly KeyRow[]) => {
     const m = new Map<string, LexEntry[]>();
@@ -283,6 +291,12 @@ function buildLanguageTables(
     if (id === undefined) phraseLastIds.set(key, (id = phraseLastIds.size));
     return id;
   };
+  const phraseWordIds = new Map<string, number>();
+  const wordId = (key: string): number => {
+    let id = phraseWordIds.get(key);
+    if (id === undefined) phraseWordIds.set(key, (id = phraseWordIds.size));
+    return id;
+  };
   const phraseDigitWords = new Set<string>();
   let maxPhraseWords = 0;
   const pairs: number[] = [];
@@ -299,18 +313,20 @@ function buildLanguageTables(
   for (let r = 0; r < s.phrases.length; r++) {
     const row = s.phrases[r]!;
     const e = entries[row[0]]!;
-    const exact = e.term.charCodeAt(0) === 0x3d; // "="
+    const exact = e.exact;
     const parts = row[2].split(' ');
     const digits = /\d/.test(row[2]);
     const words: PhraseWord[] = new Array<PhraseWord>(parts.length);
     for (let k = 0; k < parts.length; k++) {
       const w = parts[k]!;
       const bar = w.indexOf('|');
-      const word = bar < 0 ? { key: w, bare: w } : { key: w.slice(0, bar), bare: w.slice(bar + 1) };
+      const key = bar < 0 ? w : w.slice(0, bar);
+      const bareForm = bar < 0 ? w : w.slice(bar + 1);
+      const word: PhraseWord = { key, bare: bareForm, keyId: wordId(key), bareId: wordId(bareForm) };
       words[k] = word;
       if (digits && /\d/.test(w)) phraseDigitWords.add(word.key).add(word.bare);
     }
-    const phrase: PhraseEntry = { concept: e.concept, term: e.term, language: e.language, words, hasNegator: row[1] === 1, exact };
+    const phrase: PhraseEntry = { concept: e.concept, term: e.term, language: e.language, languageBit: e.languageBit, exact, words, hasNegator: row[1] === 1 };
     if (words.length > maxPhraseWords) maxPhraseWords = words.length;
     const lastWord = words[words.length - 1]!;
     const bareLast = lastId(lastWord.bare);
@@ -351,6 +367,7 @@ function buildLanguageTables(
     },
     phrases,
     phraseLastIds,
+    phraseWordIds,
     phrasePairs,
     phraseDigitWords,
     maxPhraseWords,

@@ -101,6 +101,9 @@ interface WordRecord {
   /** Ids of the key and of the bare form as last words of phrases (-1: no phrase ends with it). */
   readonly lastKeyId: number;
   readonly lastBareId: number;
+  /** Ids of the key and of the bare form as words of phrases (`phraseWordIds`; -1: in no phrase). */
+  readonly keyWordId: number;
+  readonly bareWordId: number;
 }
 
 const LANGUAGE_INDEX: Readonly<Record<Language, number>> = Object.fromEntries(LANGUAGES.map((l, i) => [l, i])) as Record<Language, number>;
@@ -145,6 +148,7 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
   // words with digits (order numbers, mostly) are in no phrase unless some phrase has them
   const phrased = plain || !hasDigit || t.phraseDigitWords.has(bareWord);
   const lastKeyId = phrased ? (t.phraseLastIds.get(key) ?? -1) : -1;
+  const keyWordId = phrased ? (t.phraseWordIds.get(key) ?? -1) : -1;
   return {
     bare: bareWord,
     surface,
@@ -158,6 +162,8 @@ function makeRecord(lex: CompiledLexicon, word: string, lang: Language, plain: b
     phrasesByBare: phrased && bareWord !== key ? t.phrases.get(bareWord) : undefined,
     lastKeyId,
     lastBareId: phrased && bareWord !== key ? (t.phraseLastIds.get(bareWord) ?? -1) : lastKeyId,
+    keyWordId,
+    bareWordId: phrased && bareWord !== key ? (t.phraseWordIds.get(bareWord) ?? -1) : keyWordId,
   };
 }
 
@@ -175,6 +181,8 @@ const NO_MATCH: WordRecord = Object.freeze({
   phrasesByBare: undefined,
   lastKeyId: -1,
   lastBareId: -1,
+  keyWordId: -1,
+  bareWordId: -1,
 });
 
 /** Per lexicon, per language index: word → record. */
@@ -246,7 +254,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, languages: re
       const surface = info.surface;
       for (let s = 0; s < surface.length; s++) {
         const e = surface[s]!;
-        if (inLanguages & (1 << LANGUAGE_INDEX[e.language]) || (b.length >= 6 && !e.term.startsWith('='))) {
+        if (inLanguages & e.languageBit || (b.length >= 6 && !e.exact)) {
           addHit(hits, first, e, starts[i]!, ends[i]!, i, 'exact');
           found = true;
         }
@@ -315,7 +323,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, languages: re
       }
       for (let c = 0; c < nCandidates; c++) {
         const ph = candidates[c]!;
-        if (ph.exact && w.bare !== ph.words[0]!.bare) continue;
+        // words are compared by their phrase word ids, which equal when the strings do
+        if (ph.exact && w.bareWordId !== ph.words[0]!.bareId) continue;
         let j = i;
         let gaps = 0;
         let gapNegated = false;
@@ -328,7 +337,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, languages: re
               k = n;
               break;
             }
-            if (words[k]!.bare === want.bare || (!ph.exact && words[k]!.key === want.key)) break;
+            const wk = words[k]!;
+            if (wk.bareWordId === want.bareId || (!ph.exact && wk.keyWordId === want.keyId)) break;
           }
           if (k >= n || k - j - 1 + gaps > MAX_PHRASE_GAP) ok = false;
           else {

@@ -187,10 +187,17 @@ describe('lexicon matching', () => {
             expect([ph.words[0]!.key, ph.words[0]!.bare]).toContain(first);
             const end = ph.words[ph.words.length - 1]!;
             expect([t.phraseLastIds.get(end.key), t.phraseLastIds.get(end.bare)]).toContain(last);
+            // phrase words are compared by id: each id stands for its string and no other
+            for (const w of ph.words) {
+              expect(t.phraseWordIds.get(w.key)).toBe(w.keyId);
+              expect(t.phraseWordIds.get(w.bare)).toBe(w.bareId);
+              expect(w.keyId === w.bareId).toBe(w.key === w.bare);
+            }
           }
         }
       }
       expect(pairs).toBeGreaterThan(1000);
+      expect(new Set(t.phraseWordIds.values()).size).toBe(t.phraseWordIds.size);
       // and it does filter: most pairs of ids that start and end no phrase are let through by no bit
       let through = 0;
       for (let i = 0; i < 10_000; i++) if (hasPhrasePair(t.phrasePairs, 100_000 + i, 200_000 + i)) through++;

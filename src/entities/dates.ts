@@ -215,7 +215,10 @@ const MAI_FOLLOWERS = /^ (?:mult|multe|multi|mulți|puțin|putin|puține|putine|
 export function scanDates(scan: Scan, ref: DayRef | null, language: LanguageCode | undefined, hasDigits: boolean): void {
   const text = scan.text;
   if (hasDigits) {
-    for (const run of scan.runs) {
+    // indexed loops: iterating with for-of allocated an iterator here on every call
+    const runs = scan.runs;
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       const len = run.end - run.start;
       if (len !== 4 && len > 2) continue;
       const next = text.charCodeAt(run.end);
@@ -248,7 +251,8 @@ export function scanDates(scan: Scan, ref: DayRef | null, language: LanguageCode
       if (date) scan.add('dates', run.start, run.start + m[0].length, date, TIER.date);
     }
     const dm = dayMonth();
-    for (const run of scan.runs) {
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       const len = run.end - run.start;
       if (len > 2) continue;
       const prev = run.start > 0 ? text.charCodeAt(run.start - 1) : 32;

@@ -1,7 +1,8 @@
 /**
  * The per-inquiry path: input → normalise → detect language → tokenise + stem → extract entities →
- * match lexicon → evaluate rules → decide. It only reads the compiled rules; nothing here mutates shared
- * state (the stem cache aside, which never changes a result).
+ * match lexicon → evaluate rules → decide. It only reads the compiled rules. Shared state: the word and
+ * stem caches, which never change a result, and scratch buffers (the field's tokens, the matcher's word
+ * rows) that one field fills and empties before the next begins.
  */
 import { detectAutoReply, htmlToText, splitEmail } from './email';
 import { subjectKind } from './email/subject';
@@ -125,6 +126,7 @@ function analyseField(field: Field, original: string, rules: CompiledRules, lang
   const analysed = original.length > rules.maxLength ? original.slice(0, rules.maxLength) : original;
   const norm = normalize(analysed);
   const lexHits = matchLexicon(rules.lexicon, tokenizeInto(fieldTokens, norm.text), langs);
+  fieldTokens.clear(); // the buffer keeps none of the customer's words after this
   const hits: PlacedHit[] = [];
   for (let k = 0; k < lexHits.length; k++) {
     const hit = lexHits[k]!;

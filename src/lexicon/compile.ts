@@ -32,7 +32,10 @@ export interface PhraseWord {
 }
 
 export interface PhraseEntry extends LexEntry {
-  /** For an exact ("=") phrase, every word as written (no stems). */
+  /**
+   * The phrase's words in order: each word's key (its stem without diacritics) and bare form; for an
+   * exact ("=") phrase, the key is the bare form (no stems).
+   */
   readonly words: readonly PhraseWord[];
   /** The phrase itself holds a negator ("har inte kommit"): an outer negator does not apply. */
   readonly hasNegator: boolean;

@@ -382,6 +382,8 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, languages: re
     if (h.negated || h.selfNegating) continue;
     h.negated = isNegated(clauses, main, h.first, langIndex);
   }
+  // the rows keep no records (nor, through them, a lexicon that rules loaded later replace)
+  for (let li = 0; li < nl; li++) records[li]!.fill(NO_MATCH, 0, n);
   return hits;
 }
 

@@ -74,7 +74,7 @@ export class Tokens {
   }
 
   private grow(): void {
-    const capacity = this.start.length * 2;
+    const capacity = Math.max(16, this.start.length * 2);
     const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
       b.set(a);
       return b;

@@ -128,3 +128,13 @@ describe('redaction through classify', () => {
     expect(classify('order 4481923').redactedText).toBeUndefined();
   });
 });
+
+describe('the shape of a classification', () => {
+  const always = ['category', 'priority', 'team', 'language', 'entities', 'keywords', 'tags', 'matchedRules', 'autoReply'];
+  test('its keys come in the documented order, optional ones in their place and only when set', () => {
+    expect(Object.keys(classify('Paketet kom skadat.'))).toEqual([...always, 'body', 'decision']);
+    const full = classify({ body: 'Paketet kom skadat.', receivedAt: '2026-11-23T09:00:00+01:00' }, { redact: true });
+    expect(Object.keys(full)).toEqual([...always, 'sla', 'body', 'decision', 'redactedText']);
+    expect(full.sla?.firstResponseDue).toMatch(/^2026-11-2\dT/);
+  });
+});

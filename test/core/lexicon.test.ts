@@ -110,6 +110,11 @@ describe('lexicon matching', () => {
     expect(matchLexicon(lex, list, ['en']).map((h) => lex.concepts[h.concept])).toEqual(['damaged', 'refund', 'delay']);
     tokenizeInto(list, normalize('never arrived').text);
     expect(matchLexicon(lex, list, ['en']).map((h) => lex.concepts[h.concept])).toEqual(['not_received']);
+    // a phrase must not end in a word left over from the longer text before
+    tokenizeInto(list, normalize('x arrived').text);
+    expect(matchLexicon(lex, list, ['en'])).toEqual([]);
+    tokenizeInto(list, normalize('never').text);
+    expect(matchLexicon(lex, list, ['en'])).toEqual([]);
   });
 
   test('with several candidate languages, each language stems its own words', () => {

@@ -72,6 +72,11 @@ describe('tokenize', () => {
     expect(list.text.slice(2, 6)).toEqual(['', '', '', '']);
   });
 
+  test('a token list made with no room grows as it fills', () => {
+    const list = tokenizeInto(new Tokens(0), 'ett två tre');
+    expect(list.list().map((t) => [t.text, t.start, t.end])).toEqual([['ett', 0, 3], ['två', 4, 7], ['tre', 8, 11]]);
+  });
+
   test('a decimal point does not end a clause', () => {
     const t = tokenize('not 2.5 damaged').list();
     expect(new Set(t.map((x) => x.clause)).size).toBe(1);

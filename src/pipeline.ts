@@ -15,6 +15,7 @@ import type { CompiledRules } from './rules/compile';
 import type { SignalName } from './rules/schema';
 import { addBusinessHours } from './sla';
 import { normalize, originalEnd, originalStart, toOriginal } from './text/normalize';
+import { isShouting } from './text/shouting';
 import { Tokens, tokenizeInto } from './text/tokenize';
 import type { EvalContext, FieldText, PlacedHit } from './engine/conditions';
 import { decide } from './engine/decide';
@@ -50,58 +51,6 @@ function parseDate(s: string | undefined): Date | undefined {
   if (!s) return undefined;
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? undefined : d;
-}
-
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
-/** Letter (1) and upper-case letter (2) flags of the first 0x250 code points (Latin, Latin-1 and Latin Extended A/B). */
-const LATIN_FLAGS = Uint8Array.from({ length: 0x250 }, (_, code) => {
-  const ch = String.fromCharCode(code);
-  return (LETTER.test(ch) ? 1 : 0) | (UPPER.test(ch) ? 2 : 0);
-});
-
-/**
- * SHOUTING: most letters in capitals, or a run of four or more capitalised words. The text is the
- * parts one after the other (read in place, not joined: joining would build a string to read once).
- */
-function isShouting(parts: readonly string[]): boolean {
-  let letters = 0;
-  let upper = 0;
-  let run = 0;
-  let maxRun = 0;
-  let budget = 5000;
-  let wordLetters = 0;
-  let wordUpper = 0;
-  for (let p = 0; p <= parts.length; p++) {
-    const text = p < parts.length ? parts[p]! : ' ';
-    const limit = p < parts.length ? Math.min(text.length, budget) : 1; // the final space ends the last word
-    budget -= limit;
-    for (let i = 0; i < limit; i++) {
-      const code = text.charCodeAt(i);
-      const isLetter = code < 0x250 ? (LATIN_FLAGS[code]! & 1) === 1 : LETTER.test(text[i]!);
-      if (!isLetter) {
-        // - and ' stay inside a word; anything else ends it
-        if (code !== 0x2d && code !== 0x27 && wordLetters > 0) {
-          if (wordLetters >= 3) {
-            if (wordUpper === wordLetters) {
-              run++;
-              if (run > maxRun) maxRun = run;
-            } else run = 0;
-          }
-          wordLetters = 0;
-          wordUpper = 0;
-        }
-        continue;
-      }
-      letters++;
-      wordLetters++;
-      if (code < 0x250 ? (LATIN_FLAGS[code]! & 2) === 2 : UPPER.test(text[i]!)) {
-        upper++;
-        wordUpper++;
-      }
-    }
-  }
-  return (letters >= 15 && upper / letters >= 0.7) || maxRun >= 4;
 }
 
 const EXCLAMATIONS = /[!¡]{3,}|!\?!|\?!\?/;

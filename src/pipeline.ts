@@ -185,7 +185,8 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
 
   // The customer's own words: quoted history, signatures and disclaimers set apart.
   const analysedBody = body.length > rules.maxLength ? body.slice(0, rules.maxLength) : body;
-  const split = splitEmail(analysedBody, { subject, ...(quoteRanges.length ? { quoteRanges } : {}) });
+  // option objects are written out, not spread together: a spread copies objects on every inquiry
+  const split = splitEmail(analysedBody, quoteRanges.length ? { subject, quoteRanges } : { subject });
   const segments: Segment[] = split.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end }));
   const ownKinds = split.forwarded ? new Set([...OWN_KINDS, 'forwarded']) : OWN_KINDS;
   const own = segments.filter((s) => ownKinds.has(s.kind));
@@ -196,7 +197,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   const langText = subject ? `${subject}\n${ownText || body}`.slice(0, 2000) : (ownText || body).slice(0, 1999);
   const only = options.languages?.filter(isLanguage);
   const hint = typeof input.customer?.locale === 'string' ? input.customer.locale : undefined;
-  const detectOptions = { ...(only && only.length ? { only } : {}), ...(hint ? { hint } : {}) };
+  const detectOptions = only && only.length ? (hint ? { only, hint } : { only }) : hint ? { hint } : undefined;
   const { language, ranked } = detectLanguageRanked(langText, detectOptions, 0.6);
   const langs = candidateLanguages(language.code, ranked, language.confidence);
 
@@ -207,7 +208,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   if (body) fields.push(analyseField('body', body, rules, langs, own));
 
   const receivedAt = parseDate(input.receivedAt);
-  const context = { language: language.code, ...(input.receivedAt && receivedAt ? { receivedAt: input.receivedAt } : {}) };
+  const context = input.receivedAt && receivedAt ? { language: language.code, receivedAt: input.receivedAt } : { language: language.code };
   const bodyEntities = rules.entities.extract(analysedBody, context);
   const entities = mergeEntities(subject ? rules.entities.extract(subject.slice(0, rules.maxLength), context) : undefined, bodyEntities);
 
@@ -236,7 +237,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
     }
   }
 
-  const auto = input.autoReply === true || detectAutoReply({ subject, body, ...(input.headers ? { headers: input.headers as Record<string, string | string[] | undefined> } : {}) }).autoReply;
+  const auto = input.autoReply === true || detectAutoReply(input.headers ? { subject, body, headers: input.headers as Record<string, string | string[] | undefined> } : { subject, body }).autoReply;
   const signals = new Set<SignalName>();
   // the customer's words: the subject (unless it is the thread's) and the own text, a line apart
   const shoutParts = replySubject ? [ownText] : [subject, '\n', ownText];

@@ -160,12 +160,13 @@ export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
     team,
     tags,
     matchedRules,
-    trace: {
-      categoryScores: roundedScores(scores),
-      fallback: winner === undefined,
-      ...(winner ? { categoryRule: winner.best.id } : {}),
-      priority: trail,
-      team: { from: baseTeam, to: team, reason: teamReason },
-    },
+    trace: decisionTrace(roundedScores(scores), winner?.best.id, trail, { from: baseTeam, to: team, reason: teamReason }),
   };
+}
+
+/** The decision trace, its keys in the documented order: `categoryRule` only when a rule won (not spread in). */
+function decisionTrace(categoryScores: Record<string, number>, categoryRule: string | undefined, priority: Decision['priority'], team: Decision['team']): Decision {
+  return categoryRule !== undefined
+    ? { categoryScores, fallback: false, categoryRule, priority, team }
+    : { categoryScores, fallback: true, priority, team };
 }

@@ -77,7 +77,7 @@ function typoEntries(lex: CompiledLexicon, lang: Language, key: string, bareWord
 
 /**
  * What one word is and matches in one language, whatever the text around it: computed once per word,
- * language and lexicon and then cached, so that matching an inquiry costs one map lookup per word and
+ * language and lexicon and then cached, so that matching an inquiry costs one table lookup per word and
  * reads one record. Bit masks over languages have bit `i` set for `LANGUAGES[i]`.
  */
 interface WordRecord {
@@ -185,24 +185,89 @@ const NO_MATCH: WordRecord = Object.freeze({
   bareWordId: -1,
 });
 
-/** Per lexicon, per language index: word → record. */
-const wordCaches = new WeakMap<CompiledLexicon, Array<Map<string, WordRecord>>>();
+/**
+ * Word → record, for one lexicon and language: an open-addressing table keyed by the hash the tokenizer
+ * computed, so that finding a token's record needs neither the token's string nor a string hash (the
+ * stored word is compared with the text in place). At most half full; emptied at WORD_CACHE_LIMIT words.
+ */
+export class WordTable {
+  private hashes = new Int32Array(1024);
+  private words: Array<string | undefined> = new Array<string | undefined>(1024).fill(undefined);
+  private records: Array<WordRecord | undefined> = new Array<WordRecord | undefined>(1024).fill(undefined);
+  private size = 0;
 
-function wordRecord(lex: CompiledLexicon, caches: Array<Map<string, WordRecord>>, word: string, hasDigit: boolean, lang: Language, li: number): WordRecord {
-  if (hasDigit) {
+  /** The number of words held. */
+  get count(): number {
+    return this.size;
+  }
+
+  /** The record of the word at [start, end) of `text`, whose hash is `hash`. */
+  find(hash: number, text: string, start: number, end: number): WordRecord | undefined {
+    const mask = this.hashes.length - 1;
+    const len = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const w = this.words[slot];
+      if (w === undefined) return undefined;
+      if (this.hashes[slot] !== hash || w.length !== len) continue;
+      let k = 0;
+      while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return this.records[slot];
+    }
+  }
+
+  add(hash: number, word: string, record: WordRecord): void {
+    if (this.size >= WORD_CACHE_LIMIT) this.clear(this.hashes.length);
+    else if ((this.size + 1) * 2 > this.hashes.length) this.rehash(this.hashes.length * 2);
+    this.put(hash, word, record);
+  }
+
+  private put(hash: number, word: string, record: WordRecord): void {
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.words[slot] = word;
+    this.records[slot] = record;
+    this.size++;
+  }
+
+  private clear(capacity: number): void {
+    this.hashes = new Int32Array(capacity);
+    this.words = new Array<string | undefined>(capacity).fill(undefined);
+    this.records = new Array<WordRecord | undefined>(capacity).fill(undefined);
+    this.size = 0;
+  }
+
+  private rehash(capacity: number): void {
+    const { hashes, words, records } = this;
+    this.clear(capacity);
+    for (let slot = 0; slot < words.length; slot++) {
+      const w = words[slot];
+      if (w !== undefined) this.put(hashes[slot]!, w, records[slot]!);
+    }
+  }
+}
+/** Per lexicon, per language index: the word table. */
+const wordTables = new WeakMap<CompiledLexicon, WordTable[]>();
+
+function wordRecord(lex: CompiledLexicon, table: WordTable, tokens: Tokens, i: number, lang: Language): WordRecord {
+  if (tokens.hasDigit(i)) {
     // Order numbers and amounts, mostly: not cached (they are mostly unique), and a record is made only
     // for a word that is a full form or a phrase word.
+    const word = tokens.word(i);
     const b = bare(word);
     const form = b !== word ? lex.surfaceMarked.has(word) : lex.surface.has(b);
     return form || lex.tables(lang).phraseDigitWords.has(b) ? makeRecord(lex, word, lang, false, true) : NO_MATCH;
   }
-  if (word.length > 40) return makeRecord(lex, word, lang, false, false);
-  const cache = caches[li]!;
-  let rec = cache.get(word);
+  const start = tokens.start[i]!;
+  const end = tokens.end[i]!;
+  if (end - start > 40) return makeRecord(lex, tokens.word(i), lang, false, false);
+  const hash = tokens.hash[i]!;
+  let rec = table.find(hash, tokens.source, start, end);
   if (!rec) {
+    const word = tokens.word(i);
     rec = makeRecord(lex, word, lang, true, false);
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    cache.set(word, rec);
+    table.add(hash, word, rec);
   }
   return rec;
 }
@@ -222,7 +287,6 @@ const rows: WordRecord[][] = [];
 export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, languages: readonly Language[]): LexHit[] {
   const hits: LexHit[] = [];
   const n = tokens.count;
-  const texts = tokens.text;
   const starts = tokens.start;
   const ends = tokens.end;
   const clauses = tokens.clause;
@@ -231,18 +295,20 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, languages: re
   let inLanguages = 0;
   for (let k = 0; k < langIndex.length; k++) inLanguages |= 1 << langIndex[k]!;
   // records[li][i]: token i in candidate language li; the language-independent fields are read from li = 0
-  let caches = wordCaches.get(lex);
-  if (!caches) wordCaches.set(lex, (caches = LANGUAGES.map(() => new Map<string, WordRecord>())));
+  let tables = wordTables.get(lex);
+  if (!tables) wordTables.set(lex, (tables = LANGUAGES.map(() => new WordTable())));
   const records = rows;
   for (let li = 0; li < nl; li++) {
     const row = (records[li] ??= []);
-    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, caches, texts[i]!, tokens.hasDigit(i), languages[li]!, langIndex[li]!);
+    const table = tables[langIndex[li]!]!;
+    const lang = languages[li]!;
+    for (let i = 0; i < n; i++) row[i] = wordRecord(lex, table, tokens, i, lang);
   }
   if (nl === 0) return hits;
   const main = records[0]!;
 
   for (let i = 0; i < n; i++) {
-    if (!tokens.hasLetter(i) || texts[i]!.length > 40) continue;
+    if (!tokens.hasLetter(i) || ends[i]! - starts[i]! > 40) continue;
     const info = main[i]!;
     const first = hits.length;
     const b = info.bare;

@@ -34,25 +34,44 @@ function endsClause(code: number): boolean {
 const DIGIT = 1;
 const LETTER = 2;
 
+/** FNV-1a over UTF-16 code units: the hash `Tokens` keeps of each token. */
+export const WORD_HASH_SEED = 0x811c9dc5 | 0;
+export const WORD_HASH_PRIME = 0x01000193;
+
+/** The hash of a whole string, equal to the one `tokenizeInto` computes for a token with that text. */
+export function wordHash(word: string): number {
+  let h = WORD_HASH_SEED;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), WORD_HASH_PRIME);
+  return h;
+}
 /**
- * The tokens of a text, column by column: token `i` is `text[i]`, spanning `start[i]` to `end[i]`, in
- * clause `clause[i]`. One `Tokens` can be filled again and again (`tokenizeInto`): a classification
- * then allocates only the token strings, not an object per token.
+ * The tokens of a text, column by column: token `i` spans `start[i]` to `end[i]` of `source`, in clause
+ * `clause[i]`, with the hash `hash[i]` (see `wordHash`). One `Tokens` can be filled again and again
+ * (`tokenizeInto`), and a token's string is made only when asked for (`word(i)`): tokenising allocates
+ * nothing per token.
  */
 export class Tokens {
   count = 0;
-  readonly text: string[] = [];
+  /** The text the tokens are in. */
+  source = '';
   start: Int32Array;
   end: Int32Array;
   clause: Int32Array;
   /** Bit 1: holds a digit; bit 2: holds a letter (or another word character that is not a digit). */
   flags: Uint8Array;
+  hash: Int32Array;
 
   constructor(capacity = 64) {
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
     this.clause = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
+    this.hash = new Int32Array(capacity);
+  }
+
+  /** The text of token `i`. */
+  word(i: number): string {
+    return this.source.slice(this.start[i]!, this.end[i]!);
   }
 
   hasDigit(i: number): boolean {
@@ -65,7 +84,7 @@ export class Tokens {
 
   /** Token `i` as an object. */
   at(i: number): Token {
-    return { text: this.text[i]!, start: this.start[i]!, end: this.end[i]!, clause: this.clause[i]!, hasDigit: this.hasDigit(i), hasLetter: this.hasLetter(i) };
+    return { text: this.word(i), start: this.start[i]!, end: this.end[i]!, clause: this.clause[i]!, hasDigit: this.hasDigit(i), hasLetter: this.hasLetter(i) };
   }
 
   /** All tokens as objects. */
@@ -83,12 +102,13 @@ export class Tokens {
     this.end = copy(this.end, new Int32Array(capacity));
     this.clause = copy(this.clause, new Int32Array(capacity));
     this.flags = copy(this.flags, new Uint8Array(capacity));
+    this.hash = copy(this.hash, new Int32Array(capacity));
   }
 
-  push(text: string, start: number, end: number, clause: number, flags: number): void {
+  push(start: number, end: number, clause: number, flags: number, hash: number): void {
     const i = this.count;
     if (i === this.start.length) this.grow();
-    this.text[i] = text;
+    this.hash[i] = hash;
     this.start[i] = start;
     this.end[i] = end;
     this.clause[i] = clause;
@@ -96,9 +116,9 @@ export class Tokens {
     this.count = i + 1;
   }
 
-  /** Empties the list; the strings of the previous text are let go. */
+  /** Empties the list and lets go of its text. */
   clear(): void {
-    for (let i = 0; i < this.count; i++) this.text[i] = '';
+    this.source = '';
     this.count = 0;
   }
 }
@@ -111,6 +131,7 @@ export function tokenize(text: string, maxTokens = 100_000): Tokens {
 /** Fills `out` (emptied first) with the tokens of `text`, at most `maxTokens` of them. */
 export function tokenizeInto(out: Tokens, text: string, maxTokens = 100_000): Tokens {
   out.clear();
+  out.source = text;
   let clause = 0;
   let i = 0;
   const n = text.length;
@@ -128,13 +149,15 @@ export function tokenizeInto(out: Tokens, text: string, maxTokens = 100_000): To
     }
     const start = i;
     let flags = 0;
+    let hash = WORD_HASH_SEED;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (!isWordChar(c, text, i)) break;
       flags |= c >= 0x30 && c <= 0x39 ? DIGIT : LETTER;
+      hash = Math.imul(hash ^ c, WORD_HASH_PRIME);
       i++;
     }
-    out.push(text.slice(start, i), start, i, clause, flags);
+    out.push(start, i, clause, flags, hash);
   }
   return out;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { compileLexicon, hasPhrasePair } from '../../src/lexicon/compile';
 import { defaultRules } from '../../src/router';
-import { matchLexicon, withinOneEdit } from '../../src/lexicon/match';
+import { matchLexicon, withinOneEdit, WordTable } from '../../src/lexicon/match';
 import { NEGATION } from '../../src/lexicon/negation';
 import { normalize } from '../../src/text/normalize';
-import { tokenize, tokenizeInto, Tokens } from '../../src/text/tokenize';
+import { tokenize, tokenizeInto, Tokens, wordHash } from '../../src/text/tokenize';
 import type { Language } from '../../src/languages';
 
 const lex = compileLexicon([
@@ -115,6 +115,29 @@ describe('lexicon matching', () => {
     expect(matchLexicon(lex, list, ['en'])).toEqual([]);
     tokenizeInto(list, normalize('never').text);
     expect(matchLexicon(lex, list, ['en'])).toEqual([]);
+  });
+
+  test('the word table tells apart words with the same hash, keeps them as it grows, and starts over when full', () => {
+    const table = new WordTable();
+    const record = (word: string) => ({ bare: word }) as unknown as Parameters<WordTable['add']>[2];
+    const a = record('paket');
+    const b = record('lampa');
+    table.add(7, 'paket', a);
+    table.add(7, 'lampa', b); // same hash, other word
+    const text = 'ett paket och en lampa';
+    expect(table.find(7, text, 4, 9)).toBe(a);
+    expect(table.find(7, text, 17, 22)).toBe(b);
+    expect(table.find(7, text, 0, 3)).toBeUndefined();
+    expect(table.find(8, text, 4, 9)).toBeUndefined();
+    const words = Array.from({ length: 5000 }, (_, i) => `ord${i}`);
+    words.forEach((w) => table.add(wordHash(w), w, record(w)));
+    expect(table.count).toBe(5002);
+    expect(words.every((w) => (table.find(wordHash(w), w, 0, w.length) as unknown as { bare: string } | undefined)?.bare === w)).toBe(true);
+    expect(table.find(7, text, 4, 9)).toBe(a);
+    for (let i = 5000; table.count < 50_000; i++) table.add(wordHash(`ord${i}`), `ord${i}`, record(`ord${i}`));
+    table.add(1, 'ny', record('ny'));
+    expect(table.count).toBe(1);
+    expect(table.find(7, text, 4, 9)).toBeUndefined();
   });
 
   test('with several candidate languages, each language stems its own words', () => {

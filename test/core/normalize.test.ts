@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bare, normalize, toOriginal } from '../../src/text/normalize';
-import { tokenize, tokenizeInto, Tokens } from '../../src/text/tokenize';
+import { tokenize, tokenizeInto, Tokens, wordHash } from '../../src/text/tokenize';
 
 describe('normalize', () => {
   test('lower-cases ASCII text without copying offsets', () => {
@@ -69,12 +69,20 @@ describe('tokenize', () => {
       { text: 'sju', start: 0, end: 3, clause: 0, hasDigit: false, hasLetter: true },
       { text: '8', start: 5, end: 6, clause: 1, hasDigit: true, hasLetter: false },
     ]);
-    expect(list.text.slice(2, 6)).toEqual(['', '', '', '']);
+    expect(list.source).toBe('sju, 8');
+    list.clear();
+    expect([list.count, list.source]).toEqual([0, '']);
   });
 
   test('a token list made with no room grows as it fills', () => {
     const list = tokenizeInto(new Tokens(0), 'ett två tre');
     expect(list.list().map((t) => [t.text, t.start, t.end])).toEqual([['ett', 0, 3], ['två', 4, 7], ['tre', 8, 11]]);
+  });
+
+  test('each token carries the hash of its text', () => {
+    const t = tokenize('paketet kom, ärendet 4711');
+    expect(Array.from(t.hash.subarray(0, t.count))).toEqual(['paketet', 'kom', 'ärendet', '4711'].map(wordHash));
+    expect(wordHash('kom')).not.toBe(wordHash('mok'));
   });
 
   test('a decimal point does not end a clause', () => {

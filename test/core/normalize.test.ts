@@ -9,6 +9,13 @@ describe('normalize', () => {
     expect(n.offsets).toBeNull();
   });
 
+  test('plain ASCII stops at a backtick, a control character or anything past ~', () => {
+    expect(normalize('A\tB\r\nC~ {x}')).toEqual({ original: 'A\tB\r\nC~ {x}', text: 'a\tb\r\nc~ {x}', offsets: null });
+    expect(normalize('It`s').text).toBe("it's");
+    expect(normalize('a\u007fb').text).toBe('a b');
+    expect(normalize('a\u0001b').text).toBe('a b');
+  });
+
   test('folds Romanian cedilla letters to comma below', () => {
     expect(normalize('Coletul nu a ajuns, ştiţi ceva?').text).toBe('coletul nu a ajuns, știți ceva?');
   });

@@ -68,14 +68,14 @@ export interface LanguageTables {
   readonly phrasePairs: Int32Array;
   /** The phrase words (keys and bare forms) that hold a digit: words with digits need a phrase lookup only if they are one. */
   readonly phraseDigitWords: ReadonlySet<string>;
-  /** The most words a phrase of this language has. */
-  readonly maxPhraseWords: number;
 }
 
 /** The phrases that start with one word (key or bare form), by id of their last word. */
 export interface PhraseStart {
   readonly id: number;
   readonly byLast: ReadonlyMap<number, readonly PhraseEntry[]>;
+  /** The most words a phrase that starts with this word has: how far on its last word can be. */
+  readonly maxWords: number;
 }
 
 export interface CompiledLexicon {
@@ -287,7 +287,7 @@ function buildLanguageTables(
   const marked = fromRows(s.marked);
   // Phrases are indexed by their first and last words, so a common first word ("not", "inte", "non")
   // does not make every phrase that starts with it a candidate, however many phrases there are.
-  const phrases = new Map<string, { id: number; byLast: Map<number, PhraseEntry[]> }>();
+  const phrases = new Map<string, { id: number; byLast: Map<number, PhraseEntry[]>; maxWords: number }>();
   const phraseLastIds = new Map<string, number>();
   const lastId = (key: string): number => {
     let id = phraseLastIds.get(key);
@@ -301,12 +301,12 @@ function buildLanguageTables(
     return id;
   };
   const phraseDigitWords = new Set<string>();
-  let maxPhraseWords = 0;
   const pairs: number[] = [];
   // Plain loops and no spreads: this runs once per language at start-up, before the code is optimised.
   const index = (first: string, last: number, phrase: PhraseEntry) => {
     let start = phrases.get(first);
-    if (!start) phrases.set(first, (start = { id: phrases.size, byLast: new Map() }));
+    if (!start) phrases.set(first, (start = { id: phrases.size, byLast: new Map(), maxWords: 0 }));
+    if (phrase.words.length > start.maxWords) start.maxWords = phrase.words.length;
     const list = start.byLast.get(last);
     if (!list) {
       start.byLast.set(last, [phrase]);
@@ -330,7 +330,6 @@ function buildLanguageTables(
       if (digits && /\d/.test(w)) phraseDigitWords.add(word.key).add(word.bare);
     }
     const phrase: PhraseEntry = { concept: e.concept, term: e.term, language: e.language, languageBit: e.languageBit, exact, words, hasNegator: row[1] === 1 };
-    if (words.length > maxPhraseWords) maxPhraseWords = words.length;
     const lastWord = words[words.length - 1]!;
     const bareLast = lastId(lastWord.bare);
     const keyLast = !exact && lastWord.key !== lastWord.bare ? lastId(lastWord.key) : -1;
@@ -373,7 +372,6 @@ function buildLanguageTables(
     phraseWordIds,
     phrasePairs,
     phraseDigitWords,
-    maxPhraseWords,
   };
 }
 

@@ -360,17 +360,19 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, languages: re
     }
   };
   for (let li = 0; li < nl; li++) {
-    const { phrases: table, phrasePairs: pairs, maxPhraseWords } = lex.tables(languages[li]!);
+    const { phrases: table, phrasePairs: pairs } = lex.tables(languages[li]!);
     if (table.size === 0) continue;
     const bit = 1 << langIndex[li]!;
     const words = records[li]!;
-    const reach = maxPhraseWords - 1 + MAX_PHRASE_GAP;
     for (let i = 0; i < n; i++) {
       const w = words[i]!;
       const byKey = w.phrasesByKey;
       const byBare = w.phrasesByBare;
       if (!byKey && !byBare) continue;
       const clause = clauses[i]!;
+      // the last word of a phrase that starts here is at most this far on: the phrase's other words and
+      // the gaps (a last word further on belongs to no phrase that could match, so no candidate is lost)
+      const reach = Math.max(byKey ? byKey.maxWords : 0, byBare ? byBare.maxWords : 0) - 1 + MAX_PHRASE_GAP;
       // candidates: phrases whose last word is one of the next words of the clause
       nCandidates = 0;
       for (let k = i + 1; k < n && k <= i + reach && clauses[k] === clause; k++) {

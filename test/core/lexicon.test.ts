@@ -140,6 +140,20 @@ describe('lexicon matching', () => {
     expect(table.find(7, text, 4, 9)).toBeUndefined();
   });
 
+  test('a phrase ends at most two extra words after its length, however long the phrases that share its first word', () => {
+    expect(hits('it never really quite arrived', ['en']).map((h) => h.concept)).toEqual(['not_received']);
+    expect(hits('it never really quite properly arrived', ['en'])).toEqual([]);
+    const l = compileLexicon([
+      { id: 'short', terms: { en: ['never arrived'] } },
+      { id: 'long', terms: { en: ['never got my parcel back'] } },
+    ]);
+    const found = (text: string) => matchLexicon(l, tokenize(normalize(text).text), ['en']).map((h) => l.concepts[h.concept]);
+    expect(found('never really quite arrived')).toEqual(['short']);
+    expect(found('never really quite properly arrived')).toEqual([]);
+    expect(found('never got my old parcel sent back')).toEqual(['long']);
+    expect(found('never got my old parcel sent over back')).toEqual([]);
+  });
+
   test('with several candidate languages, each language stems its own words', () => {
     const h = hits('rimborso please, prodotto rotto', ['en', 'it']);
     expect(h.map((x) => x.concept)).toEqual(expect.arrayContaining(['refund', 'damaged']));
@@ -215,6 +229,7 @@ describe('lexicon matching', () => {
             expect([ph.words[0]!.key, ph.words[0]!.bare]).toContain(first);
             const end = ph.words[ph.words.length - 1]!;
             expect([t.phraseLastIds.get(end.key), t.phraseLastIds.get(end.bare)]).toContain(last);
+            expect(ph.words.length).toBeLessThanOrEqual(start.maxWords);
             // phrase words are compared by id: each id stands for its string and no other
             for (const w of ph.words) {
               expect(t.phraseWordIds.get(w.key)).toBe(w.keyId);

@@ -6,6 +6,7 @@
  * probabilities with a softmax. See docs/language-detection.md.
  */
 import { LANGUAGES, isLanguage, type Language, type LanguageCode } from '../languages';
+import { detached } from '../text/normalize';
 import {
   ALPHABET_LIMIT,
   BOUND,
@@ -571,7 +572,7 @@ class WordCache {
       this.keys = [];
       this.size = 0;
     }
-    const word = sc.word(t);
+    const word = detached(sc.word(t)); // kept as a key: not a slice of the caller's text
     const e = this.size++;
     this.keys.push(word);
     if ((e + 1) * N > this.pool.length) {

@@ -111,6 +111,16 @@ export function normalize(original: string): Normalized {
   return { original, text: out.join(''), offsets: Int32Array.from(offs) };
 }
 
+/**
+ * `s` as a string of its own. A slice of 13 or more characters may share the memory of the text it was
+ * cut from, and a cache that keeps such a word keeps that whole text alive (up to a field's
+ * `maxLength`, for each of tens of thousands of words). Words going into a long-lived cache go through
+ * here.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Maps a [start, end) range of the normalised text back to the original text. */
 export function toOriginal(norm: Normalized, start: number, end: number): [number, number] {
   return [originalStart(norm, start), originalEnd(norm, start, end)];

@@ -107,7 +107,7 @@ interface WordRecord {
 }
 
 const LANGUAGE_INDEX: Readonly<Record<Language, number>> = Object.fromEntries(LANGUAGES.map((l, i) => [l, i])) as Record<Language, number>;
-const WORD_CACHE_LIMIT = 50_000;
+export const WORD_CACHE_LIMIT = 50_000;
 
 /**
  * The record of `word` in `lang`. Words with digits and very long ones (`plain` false) match only as

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileLexicon, hasPhrasePair } from '../../src/lexicon/compile';
 import { defaultRules } from '../../src/router';
-import { matchLexicon, withinOneEdit, WordTable } from '../../src/lexicon/match';
+import { matchLexicon, withinOneEdit, WORD_CACHE_LIMIT, WordTable } from '../../src/lexicon/match';
 import { NEGATION } from '../../src/lexicon/negation';
 import { normalize } from '../../src/text/normalize';
 import { tokenize, tokenizeInto, Tokens, wordHash } from '../../src/text/tokenize';
@@ -134,7 +134,7 @@ describe('lexicon matching', () => {
     expect(table.count).toBe(5002);
     expect(words.every((w) => (table.find(wordHash(w), w, 0, w.length) as unknown as { bare: string } | undefined)?.bare === w)).toBe(true);
     expect(table.find(7, text, 4, 9)).toBe(a);
-    for (let i = 5000; table.count < 50_000; i++) table.add(wordHash(`ord${i}`), `ord${i}`, record(`ord${i}`));
+    for (let i = 5000; table.count < WORD_CACHE_LIMIT; i++) table.add(wordHash(`ord${i}`), `ord${i}`, record(`ord${i}`));
     table.add(1, 'ny', record('ny'));
     expect(table.count).toBe(1);
     expect(table.find(7, text, 4, 9)).toBeUndefined();
@@ -152,6 +152,11 @@ describe('lexicon matching', () => {
     expect(found('never really quite properly arrived')).toEqual([]);
     expect(found('never got my old parcel sent back')).toEqual(['long']);
     expect(found('never got my old parcel sent over back')).toEqual([]);
+    // a first word whose written form starts a phrase that its stem does not: the window follows that phrase
+    const exact = compileLexicon([{ id: 'ignored', terms: { sv: ['=kundtjänsten svarar aldrig på mina mejl'] } }]);
+    const inSwedish = (text: string) => matchLexicon(exact, tokenize(normalize(text).text), ['sv']).map((h) => exact.concepts[h.concept]);
+    expect(inSwedish('kundtjänsten svarar aldrig på mina mejl')).toEqual(['ignored']);
+    expect(inSwedish('kundtjänsten svarar ju aldrig på alla mina mejl')).toEqual(['ignored']);
   });
 
   test('with several candidate languages, each language stems its own words', () => {

@@ -18,14 +18,31 @@ describe('SHOUTING', () => {
 
   test('the capital count that skips most texts never changes the answer', () => {
     const chars = fc.constantFrom('A', 'B', 'Ö', 'Þ', 'Ș', 'Σ', 'a', 'ö', 'ș', 'ÿ', 'ß', 'µ', '×', 'σ', ' ', ' ', '-', "'", '.', '\n', '1', '𝐀', '\ud835', 'É', 'é');
-    const part = fc.array(chars, { maxLength: 60 }).map((a) => a.join(''));
+    const capitals = fc.constantFrom('A', 'B', 'Ö', 'Þ', 'Ș', 'Σ', 'É');
+    // parts with the capitals of ordinary text, and parts with many more: texts on both sides of the line
+    const part = fc.oneof(fc.array(chars, { maxLength: 120, size: 'max' }), fc.array(fc.oneof(chars, capitals), { maxLength: 120, size: 'max' })).map((a) => a.join(''));
+    const runs = Number(process.env.FUZZ_RUNS ?? 2000);
+    let shouting = 0;
     fc.assert(
-      fc.property(fc.array(part, { maxLength: 4 }), (parts) => isShouting(parts) === isShouting(parts, false)),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
+      fc.property(fc.array(part, { maxLength: 4 }), (parts) => {
+        const answer = isShouting(parts, false);
+        if (answer) shouting++;
+        return isShouting(parts) === answer;
+      }),
+      { numRuns: runs },
     );
-    // within and beyond the 5,000-character budget
-    const long = `${'x'.repeat(4990)}ABCDEFGHIJKLMNOP QRS TUV WXY ZAB`;
-    expect(isShouting([long])).toBe(isShouting([long], false));
-    expect(isShouting(['ABC DEF', long.slice(10)])).toBe(isShouting(['ABC DEF', long.slice(10)], false));
+    // the runs reach texts on both sides
+    expect(shouting).toBeGreaterThan(runs / 10);
+    expect(shouting).toBeLessThan(runs * 0.9);
+  });
+
+  test('capitals count only within the first 5,000 characters, over all parts', () => {
+    const quiet = 'a'.repeat(4975);
+    // the four capitalised words end at 4,991 and 4,999: shouting
+    expect(isShouting([quiet, ' ', 'ABC DEF GHI JKL'])).toBe(true);
+    expect(isShouting([`${quiet} ABC`, ' DEF GHI', ' JKLMNOP'])).toBe(true);
+    // the fourth word starts after the budget: not shouting
+    expect(isShouting([`${quiet}${'a'.repeat(14)}`, ' ABC DEF GHI JKL'])).toBe(false);
+    for (const parts of [[quiet, ' ', 'ABC DEF GHI JKL'], [`${quiet}${'a'.repeat(14)}`, ' ABC DEF GHI JKL']]) expect(isShouting(parts)).toBe(isShouting(parts, false));
   });
 });

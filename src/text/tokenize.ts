@@ -44,6 +44,7 @@ export function wordHash(word: string): number {
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), WORD_HASH_PRIME);
   return h;
 }
+
 /**
  * The tokens of a text, column by column: token `i` spans `start[i]` to `end[i]` of `source`, in clause
  * `clause[i]`, with the hash `hash[i]` (see `wordHash`). One `Tokens` can be filled again and again

@@ -19,12 +19,12 @@ import {
   STOP_WORDS,
   SUFFIXES,
 } from './model-data';
+import { FNV_OFFSET, FNV_PRIME, fnv } from '../text/hash';
 
 export { CLASSES, OURS, SHORT_MAX, MIN_STEM, MAX_SUFFIX, MAX_ORDER, NGRAM_QUANT };
+export { FNV_OFFSET, FNV_PRIME, fnv };
 export const K = CLASSES.length;
 
-export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
 export const STEM_SALT = 0x9e3779b9;
 /** Code unit standing for a word boundary in n-grams. */
 export const BOUND = 1;
@@ -103,10 +103,6 @@ export function decodeBase64Js(s: string): Uint8Array {
 }
 
 /** FNV-1a over the UTF-16 code units s[from, to), from the starting value h. */
-export function fnv(s: string, from: number, to: number, h: number): number {
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
-}
 
 export function fmix(h: number): number {
   h ^= h >>> 16;

@@ -3,6 +3,7 @@
  * its clause (punctuation and line breaks end a clause, which bounds negation and phrases) and whether
  * it holds digits (such tokens never carry keywords or language evidence).
  */
+import { FNV_OFFSET, FNV_PRIME, fnv } from './hash';
 
 export interface Token {
   /** The token as it stands in the normalised text (lower case). */
@@ -34,15 +35,9 @@ function endsClause(code: number): boolean {
 const DIGIT = 1;
 const LETTER = 2;
 
-/** FNV-1a over UTF-16 code units: the hash `Tokens` keeps of each token. */
-export const WORD_HASH_SEED = 0x811c9dc5 | 0;
-export const WORD_HASH_PRIME = 0x01000193;
-
-/** The hash of a whole string, equal to the one `tokenizeInto` computes for a token with that text. */
+/** The hash `Tokens` keeps of a token with this text: FNV-1a, as a signed 32-bit number. */
 export function wordHash(word: string): number {
-  let h = WORD_HASH_SEED;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), WORD_HASH_PRIME);
-  return h;
+  return fnv(word, 0, word.length, FNV_OFFSET) | 0;
 }
 
 /**
@@ -150,12 +145,12 @@ export function tokenizeInto(out: Tokens, text: string, maxTokens = 100_000): To
     }
     const start = i;
     let flags = 0;
-    let hash = WORD_HASH_SEED;
+    let hash = FNV_OFFSET | 0;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (!isWordChar(c, text, i)) break;
       flags |= c >= 0x30 && c <= 0x39 ? DIGIT : LETTER;
-      hash = Math.imul(hash ^ c, WORD_HASH_PRIME);
+      hash = Math.imul(hash ^ c, FNV_PRIME);
       i++;
     }
     out.push(start, i, clause, flags, hash);

@@ -7,6 +7,9 @@ import { isLanguage } from '../languages';
 import type { CompiledRule, CompiledRules } from '../rules/compile';
 import type { Decision, RuleMatch } from '../types';
 import type { EvalContext } from './conditions';
+import { sortInPlace } from '../sort';
+
+const ascending = (a: number, b: number): number => a - b;
 
 export interface DecideResult {
   category: string;
@@ -29,7 +32,7 @@ export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule
   for (const key in ctx.input) {
     if (Object.prototype.hasOwnProperty.call(ctx.input, key) && ctx.input[key] !== undefined && ctx.input[key] !== null) add(rules.rulesByField.get(key));
   }
-  sortNumbers(candidates);
+  sortInPlace(candidates, ascending);
   const fired: CompiledRule[] = [];
   let previous = -1;
   for (const i of candidates) {
@@ -42,22 +45,6 @@ export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule
   return fired;
 }
 
-/** Sorts numbers in place, ascending: by insertion for the few rules an inquiry triggers (`sort` would allocate). */
-function sortNumbers(list: number[]): void {
-  if (list.length > 32) {
-    list.sort((a, b) => a - b);
-    return;
-  }
-  for (let i = 1; i < list.length; i++) {
-    const item = list[i]!;
-    let j = i - 1;
-    while (j >= 0 && list[j]! > item) {
-      list[j + 1] = list[j]!;
-      j--;
-    }
-    list[j + 1] = item;
-  }
-}
 
 function roundedScores(scores: ReadonlyMap<string, { readonly score: number }>): Record<string, number> {
   const out: Record<string, number> = {};

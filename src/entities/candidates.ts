@@ -1,5 +1,6 @@
 import { labelAfter, labelBefore, type Label, type Lexicon } from './lexicon';
 import type { Amount, EntityType } from './types';
+import { sortInPlace } from '../sort';
 
 const FIRST_DIGIT_RE = /\d/g;
 
@@ -56,24 +57,6 @@ export interface DigitCluster {
 }
 
 const NONE_COVERED: readonly boolean[] = [];
-
-/**
- * Stable in-place sort for the short candidate lists of one text. `Array.prototype.sort` allocates
- * a work array on every call; an insertion sort of a few items does not and orders them the same.
- */
-export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): T[] {
-  if (list.length > 32) return list.sort(compare);
-  for (let i = 1; i < list.length; i++) {
-    const item = list[i] as T;
-    let j = i - 1;
-    while (j >= 0 && compare(list[j] as T, item) > 0) {
-      list[j + 1] = list[j] as T;
-      j--;
-    }
-    list[j + 1] = item;
-  }
-  return list;
-}
 
 function byStart(a: Candidate, b: Candidate): number {
   return a.start - b.start;

@@ -1,6 +1,7 @@
 import { isLanguage } from '../languages';
 import { scanAmounts } from './amounts';
-import { Scan, sortInPlace, type Candidate } from './candidates';
+import { Scan, type Candidate } from './candidates';
+import { sortInPlace } from '../sort';
 import { resolveEntityConfig, type EntityConfig } from './config';
 import { parseReceivedAt, scanDates } from './dates';
 import { scanEmails } from './emails';

@@ -7,7 +7,7 @@ import { isLanguage } from '../languages';
 import type { CompiledRule, CompiledRules } from '../rules/compile';
 import type { Decision, RuleMatch } from '../types';
 import type { EvalContext } from './conditions';
-import { sortInPlace } from '../sort';
+import { sortInPlace } from '../arrays';
 
 const ascending = (a: number, b: number): number => a - b;
 

@@ -1,6 +1,6 @@
 import { labelAfter, labelBefore, type Label, type Lexicon } from './lexicon';
 import type { Amount, EntityType } from './types';
-import { sortInPlace } from '../sort';
+import { sortInPlace } from '../arrays';
 
 const FIRST_DIGIT_RE = /\d/g;
 

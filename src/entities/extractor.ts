@@ -1,7 +1,7 @@
 import { isLanguage } from '../languages';
 import { scanAmounts } from './amounts';
 import { Scan, type Candidate } from './candidates';
-import { sortInPlace } from '../sort';
+import { sortInPlace } from '../arrays';
 import { resolveEntityConfig, type EntityConfig } from './config';
 import { parseReceivedAt, scanDates } from './dates';
 import { scanEmails } from './emails';

@@ -6,6 +6,7 @@
  * probabilities with a softmax. See docs/language-detection.md.
  */
 import { LANGUAGES, isLanguage, type Language, type LanguageCode } from '../languages';
+import { grown } from '../arrays';
 import { detached } from '../text/normalize';
 import {
   ALPHABET_LIMIT,
@@ -382,12 +383,6 @@ class Scanner {
     this.hash = grown(this.hash, new Int32Array(size));
     this.flags = grown(this.flags, new Uint8Array(size));
   }
-}
-
-/** `to`, larger, with the contents of `from` at its start. */
-function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 function startsWww(text: string, i: number): boolean {

@@ -3,6 +3,7 @@
  * its clause (punctuation and line breaks end a clause, which bounds negation and phrases) and whether
  * it holds digits (such tokens never carry keywords or language evidence).
  */
+import { grown } from '../arrays';
 import { FNV_OFFSET, FNV_PRIME, fnv } from './hash';
 
 export interface Token {
@@ -90,15 +91,11 @@ export class Tokens {
 
   private grow(): void {
     const capacity = Math.max(16, this.start.length * 2);
-    const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.start = copy(this.start, new Int32Array(capacity));
-    this.end = copy(this.end, new Int32Array(capacity));
-    this.clause = copy(this.clause, new Int32Array(capacity));
-    this.flags = copy(this.flags, new Uint8Array(capacity));
-    this.hash = copy(this.hash, new Int32Array(capacity));
+    this.start = grown(this.start, new Int32Array(capacity));
+    this.end = grown(this.end, new Int32Array(capacity));
+    this.clause = grown(this.clause, new Int32Array(capacity));
+    this.flags = grown(this.flags, new Uint8Array(capacity));
+    this.hash = grown(this.hash, new Int32Array(capacity));
   }
 
   push(start: number, end: number, clause: number, flags: number, hash: number): void {

@@ -1,3 +1,5 @@
+/** Small array helpers shared by the per-inquiry stages. */
+
 /**
  * Stable in-place sort for the short lists of one inquiry (entity candidates, rules to evaluate).
  * `Array.prototype.sort` allocates a work array on every call; an insertion sort of a few items does
@@ -15,4 +17,10 @@ export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): T[] 
     list[j + 1] = item;
   }
   return list;
+}
+
+/** `to`, larger, with the contents of `from` at its start. */
+export function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

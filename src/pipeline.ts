@@ -14,7 +14,7 @@ import { matchLexicon } from './lexicon/match';
 import type { CompiledRules } from './rules/compile';
 import type { SignalName } from './rules/schema';
 import { addBusinessHours } from './sla';
-import { normalize, originalEnd, originalStart, toOriginal } from './text/normalize';
+import { flat, normalize, originalEnd, originalStart, toOriginal } from './text/normalize';
 import { isShouting } from './text/shouting';
 import { Tokens, tokenizeInto } from './text/tokenize';
 import type { EvalContext, FieldText, PlacedHit } from './engine/conditions';
@@ -72,7 +72,7 @@ interface AnalysedField {
 }
 
 function analyseField(field: Field, original: string, rules: CompiledRules, langs: readonly Language[], own: readonly Segment[] | null): AnalysedField {
-  const analysed = original.length > rules.maxLength ? original.slice(0, rules.maxLength) : original;
+  const analysed = original.length > rules.maxLength ? flat(original.slice(0, rules.maxLength)) : original;
   const norm = normalize(analysed);
   const lexHits = matchLexicon(rules.lexicon, tokenizeInto(fieldTokens, norm.text), langs);
   fieldTokens.clear(); // the buffer keeps none of the customer's words after this
@@ -174,7 +174,10 @@ function mergeEntities(subject: Entities | undefined, body: Entities): Entities 
 /** Classifies one inquiry with compiled rules. Throws only `InputError`, for input that is not an inquiry. */
 export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: ClassifyOptions = {}): Classification {
   const input = coerce(inquiry);
-  const subject = input.subject ?? '';
+  // The texts that the stages scan are flat strings (see `flat`): the subject and the body, or for a
+  // longer one the part that is analysed, and the texts made from them.
+  let subject = input.subject ?? '';
+  if (subject.length <= rules.maxLength) subject = flat(subject);
   let body = input.body ?? '';
   let quoteRanges: Array<{ start: number; end: number }> = [];
   if (!input.body && input.html) {
@@ -182,19 +185,20 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
     body = converted.text;
     quoteRanges = converted.quoteRanges;
   }
+  if (body.length <= rules.maxLength) body = flat(body);
 
   // The customer's own words: quoted history, signatures and disclaimers set apart.
-  const analysedBody = body.length > rules.maxLength ? body.slice(0, rules.maxLength) : body;
+  const analysedBody = body.length > rules.maxLength ? flat(body.slice(0, rules.maxLength)) : body;
   // option objects are written out, not spread together: a spread copies objects on every inquiry
   const split = splitEmail(analysedBody, quoteRanges.length ? { subject, quoteRanges } : { subject });
   const segments: Segment[] = split.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end }));
   const ownKinds = split.forwarded ? new Set([...OWN_KINDS, 'forwarded']) : OWN_KINDS;
   const own = segments.filter((s) => ownKinds.has(s.kind));
-  const ownText = split.ownText.trim();
+  const ownText = flat(split.ownText.trim());
 
   // Language, from the subject and the customer's own words.
   // (without a subject, the words alone: a line break before them changes nothing, and joining would copy them)
-  const langText = subject ? `${subject}\n${ownText || body}`.slice(0, 2000) : (ownText || body).slice(0, 1999);
+  const langText = flat(subject ? `${subject}\n${ownText || body}`.slice(0, 2000) : (ownText || body).slice(0, 1999));
   const only = options.languages?.filter(isLanguage);
   const hint = typeof input.customer?.locale === 'string' ? input.customer.locale : undefined;
   const detectOptions = only && only.length ? (hint ? { only, hint } : { only }) : hint ? { hint } : undefined;
@@ -210,7 +214,8 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   const receivedAt = parseDate(input.receivedAt);
   const context = input.receivedAt && receivedAt ? { language: language.code, receivedAt: input.receivedAt } : { language: language.code };
   const bodyEntities = rules.entities.extract(analysedBody, context);
-  const entities = mergeEntities(subject ? rules.entities.extract(subject.slice(0, rules.maxLength), context) : undefined, bodyEntities);
+  const analysedSubject = subject.length > rules.maxLength ? flat(subject.slice(0, rules.maxLength)) : subject;
+  const entities = mergeEntities(subject ? rules.entities.extract(analysedSubject, context) : undefined, bodyEntities);
 
   const hits = new Map<number, PlacedHit[]>();
   const negatedHits = new Map<number, PlacedHit[]>();

@@ -7,6 +7,7 @@
  * something else (an order number is never a phone, postal code, date, time, amount, invoice
  * number, quantity or personal id).
  */
+import { flat } from '../text/normalize';
 import { createEntityExtractor } from './extractor';
 import type { Entities, EntityExtractor, ExtractContext } from './types';
 
@@ -24,10 +25,10 @@ function getDefault(): EntityExtractor {
 
 /** Extracts entities with the built-in configuration. */
 export function extractEntities(text: string, context?: ExtractContext): Entities {
-  return getDefault().extract(text, context);
+  return getDefault().extract(flat(text), context); // see flat: the scanners see flat strings only
 }
 
 /** Redacts personal data with the built-in configuration. */
 export function redact(text: string, context?: ExtractContext): string {
-  return getDefault().redact(text, context);
+  return getDefault().redact(flat(text), context);
 }

@@ -7,7 +7,7 @@
  */
 import { LANGUAGES, isLanguage, type Language, type LanguageCode } from '../languages';
 import { grown } from '../arrays';
-import { detached } from '../text/normalize';
+import { flat } from '../text/normalize';
 import {
   ALPHABET_LIMIT,
   BOUND,
@@ -567,7 +567,7 @@ class WordCache {
       this.keys = [];
       this.size = 0;
     }
-    const word = detached(sc.word(t)); // kept as a key: not a slice of the caller's text
+    const word = flat(sc.word(t)); // kept as a key: not a slice of the caller's text
     const e = this.size++;
     this.keys.push(word);
     if ((e + 1) * N > this.pool.length) {

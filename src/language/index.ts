@@ -9,6 +9,7 @@
  */
 import { LANGUAGES, type Language, type LanguageCode } from '../languages';
 import { allowedMask, analyseInto } from './detector';
+import { flat } from '../text/normalize';
 
 export interface DetectOptions {
   /** Allow-list of our languages; the others count as `und`. Absent or empty: all four. */
@@ -63,7 +64,8 @@ function best(): number {
 /** The most likely language of the text, with its probability. */
 export function detectLanguage(text: string, opts?: DetectOptions): LanguageResult {
   try {
-    if (run(text, opts) === 0) return { code: 'und', confidence: 0 };
+    // see flat: the scanner sees flat strings only (classify passes its own, flat already)
+    if (run(flat(text), opts) === 0) return { code: 'und', confidence: 0 };
     const b = best();
     return { code: CODES[b]!, confidence: round(PROBS[b]!) };
   } catch {
@@ -77,7 +79,7 @@ export function detectLanguage(text: string, opts?: DetectOptions): LanguageResu
  */
 export function detectLanguageAll(text: string, opts?: DetectOptions): LanguageScore[] {
   try {
-    if (run(text, opts) === 0) return [{ code: 'und', score: 1 }];
+    if (run(flat(text), opts) === 0) return [{ code: 'und', score: 1 }];
     return ranking(opts);
   } catch {
     return [{ code: 'und', score: 1 }];

@@ -5,7 +5,7 @@
  */
 import { LANGUAGES, type Language } from '../languages';
 import { stem } from '../text/stem';
-import { bare, detached } from '../text/normalize';
+import { bare, flat } from '../text/normalize';
 import type { Tokens } from '../text/tokenize';
 import { COMPOUNDING, hasPhrasePair, TYPO_MIN_STEM, typoBuckets, wordKey, type CompiledLexicon, type LanguageTables, type LexEntry, type MatchKind, type PhraseEntry, type PhraseStart } from './compile';
 import { NEGATION_WINDOW } from './negation';
@@ -266,7 +266,7 @@ function wordRecord(lex: CompiledLexicon, table: WordTable, tokens: Tokens, i: n
   let rec = table.find(hash, tokens.source, start, end);
   if (!rec) {
     // the table, the record and the stem cache keep the word: not a slice of the inquiry's text
-    const word = detached(tokens.word(i));
+    const word = flat(tokens.word(i));
     rec = makeRecord(lex, word, lang, true, false);
     table.add(hash, word, rec);
   }

@@ -57,12 +57,12 @@ const foldOne = (ch: string) => FOLD[ch] ?? ' ';
 /** Normalises `original` (NFC, lower case, ş/ţ → ș/ț, full-width → ASCII, invisible characters dropped, controls → space). */
 export function normalize(original: string): Normalized {
   if (isPlainAscii(original)) {
-    return { original, text: original.toLowerCase(), offsets: null };
+    return { original, text: flat(original.toLowerCase()), offsets: null };
   }
   // Most text needs only a one-to-one fold: lower case, then swap single characters.
   if (!HARD.test(original)) {
     const lower = original.toLowerCase();
-    if (lower.length === original.length) return { original, text: lower.replace(SIMPLE_FOLD, foldOne), offsets: null };
+    if (lower.length === original.length) return { original, text: flat(lower.replace(SIMPLE_FOLD, foldOne)), offsets: null };
   }
   const out: string[] = [];
   const offs: number[] = [];
@@ -111,14 +111,28 @@ export function normalize(original: string): Normalized {
   return { original, text: out.join(''), offsets: Int32Array.from(offs) };
 }
 
+type Utf16Buffer = { from(s: string, encoding: 'utf16le'): { toString(encoding: 'utf16le'): string } };
+const NodeBuffer = (globalThis as { Buffer?: Utf16Buffer }).Buffer;
+
 /**
- * `s` as a string of its own. A slice of 13 or more characters may share the memory of the text it was
- * cut from, and a cache that keeps such a word keeps that whole text alive (up to a field's
- * `maxLength`, for each of tens of thousands of words). Words going into a long-lived cache go through
- * here.
+ * `s` as one flat string of its own, with the same code units (anything but a string is returned as it is).
+ *
+ * V8 keeps a slice of 13 or more characters as a view into the text it was cut from, and a joined text
+ * as a pair of its parts, each a different kind of string to it. This matters twice:
+ * - A cache that keeps a slice keeps the whole text it was cut from alive. Words going into a long-lived
+ *   cache go through here.
+ * - Code that has seen strings of more than four kinds (flat, slice, pair, each with one or two bytes a
+ *   character) loses its fast path for good: every `charCodeAt` and `length` becomes a generic property
+ *   lookup. The texts that the stages scan go through here first, so that the stages see flat strings.
  */
-export function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+export function flat(s: string): string {
+  if (typeof s !== 'string' || s.length < 13) return s; // shorter slices and joins are copies already
+  return NodeBuffer ? NodeBuffer.from(s, 'utf16le').toString('utf16le') : flatJs(s);
+}
+
+/** `flat` without Buffer (browsers): a JSON round trip, which keeps every code unit, lone surrogates too. */
+export function flatJs(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** Maps a [start, end) range of the normalised text back to the original text. */

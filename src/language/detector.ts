@@ -615,6 +615,15 @@ export function analyse(text: unknown, only?: readonly Language[], hint?: string
   return { probs, words };
 }
 
+/**
+ * The part of `text` that the scanner reads (its first MAX_SCAN characters), as a flat string (see
+ * `flat`): for callers whose text may be of any kind and any length.
+ */
+export function scannedPart(text: string): string {
+  if (typeof text !== 'string') return text;
+  return flat(text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text);
+}
+
 /** As analyse, writing the probabilities into `probs` (length OURS + 1); returns the number of words. */
 export function analyseInto(probs: Float64Array, text: unknown, only?: readonly Language[], hint?: string, p: Params = DEFAULT_PARAMS): number {
   probs.fill(0);

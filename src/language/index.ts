@@ -8,8 +8,7 @@
  * Order numbers, e-mail addresses, URLs and other tokens with digits are ignored. Never throws.
  */
 import { LANGUAGES, type Language, type LanguageCode } from '../languages';
-import { allowedMask, analyseInto } from './detector';
-import { flat } from '../text/normalize';
+import { allowedMask, analyseInto, scannedPart } from './detector';
 
 export interface DetectOptions {
   /** Allow-list of our languages; the others count as `und`. Absent or empty: all four. */
@@ -65,7 +64,7 @@ function best(): number {
 export function detectLanguage(text: string, opts?: DetectOptions): LanguageResult {
   try {
     // see flat: the scanner sees flat strings only (classify passes its own, flat already)
-    if (run(flat(text), opts) === 0) return { code: 'und', confidence: 0 };
+    if (run(scannedPart(text), opts) === 0) return { code: 'und', confidence: 0 };
     const b = best();
     return { code: CODES[b]!, confidence: round(PROBS[b]!) };
   } catch {
@@ -79,7 +78,7 @@ export function detectLanguage(text: string, opts?: DetectOptions): LanguageResu
  */
 export function detectLanguageAll(text: string, opts?: DetectOptions): LanguageScore[] {
   try {
-    if (run(flat(text), opts) === 0) return [{ code: 'und', score: 1 }];
+    if (run(scannedPart(text), opts) === 0) return [{ code: 'und', score: 1 }];
     return ranking(opts);
   } catch {
     return [{ code: 'und', score: 1 }];

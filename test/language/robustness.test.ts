@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { detectLanguage, detectLanguageAll } from '../../src/language';
+import { analyse, scannedPart } from '../../src/language/detector';
 
 const CODES = ['sv', 'en', 'it', 'ro', 'und'];
 
@@ -77,5 +78,25 @@ describe('module', () => {
     const text = 'Salve, vorrei sapere quando arriva il mio pacco.';
     const a = detectLanguage(text);
     for (let i = 0; i < 5; i++) expect(detectLanguage(text)).toEqual(a);
+  });
+});
+
+describe('scannedPart', () => {
+  // The public functions hand the scanner only what it reads: its first 16,384 characters, flat.
+  const pad = (n: number) => '12 - 34 . '.repeat(Math.ceil(n / 10)).slice(0, n);
+  const texts = [
+    `${pad(16_380)}paketet har inte kommit fram`, // a word across the limit
+    `${pad(16_384)} the parcel has not arrived`, // words only past it
+    `${pad(16_370)} comanda mea nu a ajuns încă, vă rog`, // a few words before it
+    'var är mitt paket?',
+  ];
+
+  it.each(texts.map((t) => [t.length, t]))('analyses a text of %i characters as the whole text', (_, text) => {
+    expect(scannedPart(text).length).toBe(Math.min(text.length, 16_384));
+    expect(analyse(scannedPart(text))).toEqual(analyse(text));
+  });
+
+  it('returns anything but a string as it is', () => {
+    expect(scannedPart(undefined as unknown as string)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bare, normalize, toOriginal } from '../../src/text/normalize';
+import { bare, hasHard, normalize, toOriginal } from '../../src/text/normalize';
 import { tokenize, tokenizeInto, Tokens, wordHash } from '../../src/text/tokenize';
 
 describe('normalize', () => {
@@ -95,5 +95,19 @@ describe('tokenize', () => {
   test('a decimal point does not end a clause', () => {
     const t = tokenize('not 2.5 damaged').list();
     expect(new Set(t.map((x) => x.clause)).size).toBe(1);
+  });
+});
+
+describe('hasHard', () => {
+  // the characters normalize cannot fold one to one, as one class
+  const HARD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u0130\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ud800-\udfff\uff01-\uff5e]/;
+
+  test('finds exactly the characters of the one class, in texts of one and of two bytes a character', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (hasHard(`paket ${ch} skadat`) !== HARD.test(ch) || hasHard(`coletul ${ch} ș`) !== HARD.test(ch)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -84,6 +84,8 @@ export interface CompiledLexicon {
   readonly surface: ReadonlyMap<string, readonly LexEntry[]>;
   /** Full word forms with their diacritics → entries, for words written with diacritics. */
   readonly surfaceMarked: ReadonlyMap<string, readonly LexEntry[]>;
+  /** Whether some full form holds a digit ("3xl"): if none does, a word with digits is looked up only as a phrase word. */
+  readonly surfaceDigits: boolean;
   /** The tables of a language, built the first time that language is needed. */
   readonly tables: (language: Language) => LanguageTables;
   readonly negators: Readonly<Record<Language, ReadonlySet<string>>>;
@@ -229,6 +231,9 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
   };
   const surface = fromRows(s.surface);
   const surfaceMarked = fromRows(s.surfaceMarked);
+  // bare forms keep their digits, so the full forms with diacritics need no second look
+  let surfaceDigits = false;
+  for (let r = 0; r < s.surface.length && !surfaceDigits; r++) surfaceDigits = hasDigitCode(s.surface[r]![0]);
   const built = new Map<Language, LanguageTables>();
   // Tables are built per language on first use: a Swedish inquiry does not pay for the Romanian ones.
   // Building them changes no result, so `classify` stays pure.
@@ -245,12 +250,22 @@ export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
     concepts: s.concepts,
     surface,
     surfaceMarked,
+    surfaceDigits,
     tables,
     negators: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].negators)])) as Record<Language, Set<string>>,
     breakers: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].breakers)])) as Record<Language, Set<string>>,
     notOnly: Object.fromEntries(LANGUAGES.map((l) => [l, new Set(NEGATION[l].notOnly)])) as Record<Language, Set<string>>,
     termCount: s.termCount,
   };
+}
+
+/** Whether `text` holds an ASCII digit (a plain loop: this runs on every full form at start-up). */
+function hasDigitCode(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 /** The bit of a (first word id, last word id) pair in a pair filter of `size` bits (a power of two). */

@@ -253,11 +253,14 @@ const wordTables = new WeakMap<CompiledLexicon, WordTable[]>();
 function wordRecord(lex: CompiledLexicon, table: WordTable, tokens: Tokens, i: number, lang: Language): WordRecord {
   if (tokens.hasDigit(i)) {
     // Order numbers and amounts, mostly: not cached (they are mostly unique), and a record is made only
-    // for a word that is a full form or a phrase word.
+    // for a word that is a full form or a phrase word. The small sets of such words with digits are asked
+    // first: most lexicons have no full form with a digit and few phrase words with one.
+    const phraseDigitWords = lex.tables(lang).phraseDigitWords;
+    if (!lex.surfaceDigits && phraseDigitWords.size === 0) return NO_MATCH;
     const word = tokens.word(i);
     const b = bare(word);
-    const form = b !== word ? lex.surfaceMarked.has(word) : lex.surface.has(b);
-    return form || lex.tables(lang).phraseDigitWords.has(b) ? makeRecord(lex, word, lang, false, true) : NO_MATCH;
+    const form = lex.surfaceDigits && (b !== word ? lex.surfaceMarked.has(word) : lex.surface.has(b));
+    return form || phraseDigitWords.has(b) ? makeRecord(lex, word, lang, false, true) : NO_MATCH;
   }
   const start = tokens.start[i]!;
   const end = tokens.end[i]!;

@@ -259,6 +259,13 @@ describe('lexicon matching', () => {
     expect(matchLexicon(l, tokenize(normalize(`my order ${long} broken`).text), ['en']).map((h) => h.term)).toEqual([`order ${long}`, `${long} broken`]);
   });
 
+  test('a full form with a digit is found in a language that has no phrase word with one', () => {
+    const l = compileLexicon([{ id: 'console', terms: { en: ['ps5', 'broken screen'] } }]);
+    expect(l.surfaceDigits).toBe(true);
+    expect(matchLexicon(l, tokenize(normalize('my PS5 arrived with a broken screen').text), ['en']).map((h) => h.term)).toEqual(['ps5', 'broken screen']);
+    expect(compileLexicon([{ id: 'screen', terms: { en: ['broken screen', 'cracked'] } }]).surfaceDigits).toBe(false);
+  });
+
   test('a word with digits is matched in a phrase that has it, and is no hit by itself', () => {
     const l = compileLexicon([{ id: 'repeat', terms: { ro: ['scris de 3 ori'], sv: ['3 gånger'] } }]);
     const ro = matchLexicon(l, tokenize(normalize('v-am scris de 3 ori, comanda 4481923').text), ['ro']);

@@ -18,32 +18,26 @@ const fixtures = files.flatMap((f) => parse(readFileSync(path.join('fixtures', f
 const texts = fixtures.map((f) => f.text ?? `${f.subject ?? ''}\n${f.body ?? ''}`);
 const typical = texts.map((t) => (t.length >= 300 ? t.slice(0, 300) : (t + ' ' + t + ' ' + t).slice(0, 300)));
 
-function time(fn, inputs, rounds) {
-  const samples = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const x of inputs) {
-      const t0 = process.hrtime.bigint();
-      fn(x);
-      samples.push(Number(process.hrtime.bigint() - t0) / 1000);
-    }
+/** Times one pass of `fn` over `inputs`, adding each call's microseconds to `samples`. */
+async function pass(samples, fn, inputs) {
+  for (const x of inputs) {
+    const t0 = process.hrtime.bigint();
+    const r = fn(x);
+    if (r instanceof Promise) await r;
+    samples.push(Number(process.hrtime.bigint() - t0) / 1000);
   }
+}
+
+function summary(samples) {
   samples.sort((a, b) => a - b);
   const total = samples.reduce((a, b) => a + b, 0);
   return { median: samples[Math.floor(samples.length / 2)], p99: samples[Math.floor(samples.length * 0.99)], perSecond: Math.round((samples.length / total) * 1e6) };
 }
 
-async function timeAsync(fn, inputs, rounds) {
+async function time(fn, inputs, rounds) {
   const samples = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const x of inputs) {
-      const t0 = process.hrtime.bigint();
-      await fn(x);
-      samples.push(Number(process.hrtime.bigint() - t0) / 1000);
-    }
-  }
-  samples.sort((a, b) => a - b);
-  const total = samples.reduce((a, b) => a + b, 0);
-  return { median: samples[Math.floor(samples.length / 2)], p99: samples[Math.floor(samples.length * 0.99)], perSecond: Math.round((samples.length / total) * 1e6) };
+  for (let r = 0; r < rounds; r++) await pass(samples, fn, inputs);
+  return summary(samples);
 }
 
 const fmt = (r) => `median ${r.median.toFixed(1)} µs, p99 ${r.p99.toFixed(1)} µs, ${r.perSecond.toLocaleString('en-US')} per second`;
@@ -60,10 +54,22 @@ async function warmUp(fn, inputs) {
   for (let pass = 0; pass < 2 || performance.now() - start < WARM_UP_MS; pass++) for (const x of inputs) await fn(x);
 }
 await warmUp(classify, [...texts, ...typical]);
+const baseline = makeBaseline(defaultRules().ruleSet);
+await warmUp(baseline, [...texts, ...typical]);
 const heapBefore = process.memoryUsage().heapUsed;
 
-const ours300 = time((t) => classify(t), typical, 20);
-const oursFixtures = time((t) => classify(t), texts, 10);
+// The two are timed in turns (four passes of inquiry-router, then one of the baseline, five times over),
+// so that both see the machine in the same state: on a shared host its speed drifts by tens of per cent
+// within minutes, and timing one after the other would put that drift into their ratio.
+const ourSamples = [];
+const baseSamples = [];
+for (let turn = 0; turn < 5; turn++) {
+  for (let r = 0; r < 4; r++) await pass(ourSamples, classify, typical);
+  await pass(baseSamples, baseline, typical);
+}
+const ours300 = summary(ourSamples);
+const base300 = summary(baseSamples);
+const oursFixtures = await time(classify, texts, 10);
 line('inquiry-router, default rules, entities and e-mail splitting on:');
 line(`  typical 300-character inquiries: ${fmt(ours300)}`);
 line(`  fixture inquiries as written:    ${fmt(oursFixtures)}`);
@@ -72,12 +78,9 @@ line(`  fixture inquiries as written:    ${fmt(oursFixtures)}`);
 const extractor = defaultRules().entities;
 const withLanguage = typical.map((text) => ({ text, context: { language: classify(text).language.code } }));
 for (let r = 0; r < 2; r++) for (const x of withLanguage) extractor.extract(x.text, x.context);
-const entities300 = time((x) => extractor.extract(x.text, x.context), withLanguage, 10);
+const entities300 = await time((x) => extractor.extract(x.text, x.context), withLanguage, 10);
 line(`  entity extraction alone, same inquiries: median ${entities300.median.toFixed(1)} µs, mean ${((ours300.perSecond / entities300.perSecond) * 100).toFixed(0)} % of classify's`);
 
-const baseline = makeBaseline(defaultRules().ruleSet);
-await warmUp(baseline, [...texts, ...typical]);
-const base300 = await timeAsync(baseline, typical, 5);
 line('baseline (franc only:[swe,eng,ita,ron] + json-rules-engine "contains any" rules):');
 line(`  typical 300-character inquiries: ${fmt(base300)}`);
 line(`  inquiry-router is ${(base300.median / ours300.median).toFixed(1)}× faster (median), ${(ours300.perSecond / base300.perSecond).toFixed(1)}× the throughput`);
@@ -120,7 +123,7 @@ for (const size of [100, 1000, 10_000, 100_000, 1_000_000]) {
   let s = base;
   while (s.length < size) s += ' ' + base;
   s = s.slice(0, size);
-  const r = time((t) => classify(t), [s], size >= 100_000 ? 5 : 50);
+  const r = await time(classify, [s], size >= 100_000 ? 5 : 50);
   line(`  ${String(size).padStart(9)} B: median ${r.median.toFixed(1)} µs`);
 }
 
@@ -153,15 +156,20 @@ function generated(factor, copyAsIs = false) {
   return lib.compileRuleSet({ ...rs, concepts, rules: extraRules });
 }
 const sizes = [[1], [10], [100], [100, true]];
+const routers = [];
 for (const [factor, copyAsIs] of sizes) {
   const rules = factor > 1 ? generated(factor, copyAsIs) : defaultRules();
   const router = await createRouter({ rules });
   for (let r = 0; r < 2; r++) for (const t of typical) router.classify(t);
-  const r = time((t) => router.classify(t), typical, 10);
+  routers.push({ factor, copyAsIs, rules, router, samples: [] });
+}
+// timed in turns, one pass each, so that the host's drift does not go into their ratios
+for (let r = 0; r < 10; r++) for (const x of routers) await pass(x.samples, x.router.classify, typical);
+for (const { factor, copyAsIs, rules, router, samples } of routers) {
   let matched = 0;
   for (const t of typical) matched += router.classify(t).matchedRules.length;
   const what = copyAsIs ? ', concept-less rules copied as they are' : '';
-  line(`  ${String(factor).padStart(3)}× (${rules.ruleSet.rules.length} rules, ${rules.lexicon.termCount} terms${what}): ${fmt(r)}; ${(matched / typical.length).toFixed(1)} rules matched per inquiry`);
+  line(`  ${String(factor).padStart(3)}× (${rules.ruleSet.rules.length} rules, ${rules.lexicon.termCount} terms${what}): ${fmt(summary(samples))}; ${(matched / typical.length).toFixed(1)} rules matched per inquiry`);
 }
 
 // Worker threads: the CLI on an NDJSON stream, one worker against two. The stream is long enough (about

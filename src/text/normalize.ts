@@ -61,12 +61,14 @@ const HARD_HIGH = /[\u180e\u1ab0-\u1aff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u
 export function hasHard(s: string): boolean {
   return HARD_LOW.test(s) || HARD_HIGH.test(s);
 }
+
 /** One-to-one folds applied after lower-casing. */
 const SIMPLE_FOLD = /[şţ’‘ʼ`´\u00a0\u202f\u2007\u2000-\u200a\u3000]/g;
 const foldOne = (ch: string) => FOLD[ch] ?? ' ';
 
 /** Normalises `original` (NFC, lower case, ş/ţ → ș/ț, full-width → ASCII, invisible characters dropped, controls → space). */
 export function normalize(original: string): Normalized {
+  // the normalised text is what the tokenizer and the lexicon scan: a flat string (see `flat`)
   if (isPlainAscii(original)) {
     return { original, text: flat(original.toLowerCase()), offsets: null };
   }

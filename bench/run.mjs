@@ -51,7 +51,7 @@ line(`inquiry-router benchmark — node ${process.version}, ${fixtures.length} f
 const WARM_UP_MS = 1500;
 async function warmUp(fn, inputs) {
   const start = performance.now();
-  for (let pass = 0; pass < 2 || performance.now() - start < WARM_UP_MS; pass++) for (const x of inputs) await fn(x);
+  for (let round = 0; round < 2 || performance.now() - start < WARM_UP_MS; round++) for (const x of inputs) await fn(x);
 }
 await warmUp(classify, [...texts, ...typical]);
 const baseline = makeBaseline(defaultRules().ruleSet);

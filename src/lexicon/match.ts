@@ -208,10 +208,7 @@ export class WordTable {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const w = this.words[slot];
       if (w === undefined) return undefined;
-      if (this.hashes[slot] !== hash || w.length !== len) continue;
-      let k = 0;
-      while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-      if (k === len) return this.records[slot];
+      if (this.hashes[slot] === hash && w.length === len && text.startsWith(w, start)) return this.records[slot];
     }
   }
 

@@ -194,11 +194,13 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   const segments: Segment[] = split.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end }));
   const ownKinds = split.forwarded ? new Set([...OWN_KINDS, 'forwarded']) : OWN_KINDS;
   const own = segments.filter((s) => ownKinds.has(s.kind));
-  const ownText = flat(split.ownText.trim());
+  const trimmed = split.ownText.trim();
+  const ownText = trimmed === analysedBody ? analysedBody : flat(trimmed);
 
   // Language, from the subject and the customer's own words.
   // (without a subject, the words alone: a line break before them changes nothing, and joining would copy them)
-  const langText = flat(subject ? `${subject}\n${ownText || body}`.slice(0, 2000) : (ownText || body).slice(0, 1999));
+  const words = ownText || body;
+  const langText = subject ? flat(`${subject}\n${words}`.slice(0, 2000)) : words.length <= 1999 ? words : flat(words.slice(0, 1999));
   const only = options.languages?.filter(isLanguage);
   const hint = typeof input.customer?.locale === 'string' ? input.customer.locale : undefined;
   const detectOptions = only && only.length ? (hint ? { only, hint } : { only }) : hint ? { hint } : undefined;

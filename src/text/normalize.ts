@@ -68,14 +68,19 @@ const foldOne = (ch: string) => FOLD[ch] ?? ' ';
 
 /** Normalises `original` (NFC, lower case, ş/ţ → ș/ț, full-width → ASCII, invisible characters dropped, controls → space). */
 export function normalize(original: string): Normalized {
-  // the normalised text is what the tokenizer and the lexicon scan: a flat string (see `flat`)
+  // The normalised text is what the tokenizer and the lexicon scan: a flat string (see `flat`). Lower-casing
+  // and replacing make a new, flat string when they change anything; an unchanged text is copied.
   if (isPlainAscii(original)) {
-    return { original, text: flat(original.toLowerCase()), offsets: null };
+    const lower = original.toLowerCase();
+    return { original, text: lower === original ? flat(lower) : lower, offsets: null };
   }
   // Most text needs only a one-to-one fold: lower case, then swap single characters.
   if (!hasHard(original)) {
     const lower = original.toLowerCase();
-    if (lower.length === original.length) return { original, text: flat(lower.replace(SIMPLE_FOLD, foldOne)), offsets: null };
+    if (lower.length === original.length) {
+      const folded = lower.replace(SIMPLE_FOLD, foldOne);
+      return { original, text: folded === original ? flat(folded) : folded, offsets: null };
+    }
   }
   const out: string[] = [];
   const offs: number[] = [];

@@ -199,8 +199,9 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
 
   // Language, from the subject and the customer's own words.
   // (without a subject, the words alone: a line break before them changes nothing, and joining would copy them)
+  // (the own words are flat already; the body beyond maxLength is not)
   const words = ownText || body;
-  const langText = subject ? flat(`${subject}\n${words}`.slice(0, 2000)) : words.length <= 1999 ? words : flat(words.slice(0, 1999));
+  const langText = subject ? flat(`${subject}\n${words}`.slice(0, 2000)) : words === ownText && words.length <= 1999 ? words : flat(words.slice(0, 1999));
   const only = options.languages?.filter(isLanguage);
   const hint = typeof input.customer?.locale === 'string' ? input.customer.locale : undefined;
   const detectOptions = only && only.length ? (hint ? { only, hint } : { only }) : hint ? { hint } : undefined;

@@ -45,7 +45,6 @@ export function firedRules(rules: CompiledRules, ctx: EvalContext): CompiledRule
   return fired;
 }
 
-
 function roundedScores(scores: ReadonlyMap<string, { readonly score: number }>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [id, s] of scores) out[id] = Math.round(s.score * 1000) / 1000;

@@ -102,8 +102,6 @@ export function decodeBase64Js(s: string): Uint8Array {
   return out;
 }
 
-/** FNV-1a over the UTF-16 code units s[from, to), from the starting value h. */
-
 export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -244,6 +244,7 @@ export class WordTable {
     }
   }
 }
+
 /** Per lexicon, per language index: the word table. */
 const wordTables = new WeakMap<CompiledLexicon, WordTable[]>();
 

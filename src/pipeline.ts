@@ -71,8 +71,13 @@ interface AnalysedField {
   hits: PlacedHit[];
 }
 
-function analyseField(field: Field, original: string, rules: CompiledRules, langs: readonly Language[], own: readonly Segment[] | null): AnalysedField {
-  const analysed = original.length > rules.maxLength ? flat(original.slice(0, rules.maxLength)) : original;
+/** The part of a field that is analysed: its first `maxLength` characters, as a flat string (see `flat`). */
+function analysedPart(text: string, maxLength: number): string {
+  return flat(text.length > maxLength ? text.slice(0, maxLength) : text);
+}
+
+/** Analyses `analysed`, the analysed part of the field's text `original`. */
+function analyseField(field: Field, original: string, analysed: string, rules: CompiledRules, langs: readonly Language[], own: readonly Segment[] | null): AnalysedField {
   const norm = normalize(analysed);
   const lexHits = matchLexicon(rules.lexicon, tokenizeInto(fieldTokens, norm.text), langs);
   fieldTokens.clear(); // the buffer keeps none of the customer's words after this
@@ -174,10 +179,11 @@ function mergeEntities(subject: Entities | undefined, body: Entities): Entities 
 /** Classifies one inquiry with compiled rules. Throws only `InputError`, for input that is not an inquiry. */
 export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: ClassifyOptions = {}): Classification {
   const input = coerce(inquiry);
-  // The texts that the stages scan are flat strings (see `flat`): the subject and the body, or for a
-  // longer one the part that is analysed, and the texts made from them.
+  // The texts that the stages scan are flat strings (see `flat`): the analysed parts of the subject and
+  // the body (the whole text when it is no longer), and the texts made from them.
   let subject = input.subject ?? '';
-  if (subject.length <= rules.maxLength) subject = flat(subject);
+  const analysedSubject = analysedPart(subject, rules.maxLength);
+  if (analysedSubject.length === subject.length) subject = analysedSubject;
   let body = input.body ?? '';
   let quoteRanges: Array<{ start: number; end: number }> = [];
   if (!input.body && input.html) {
@@ -185,10 +191,10 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
     body = converted.text;
     quoteRanges = converted.quoteRanges;
   }
-  if (body.length <= rules.maxLength) body = flat(body);
+  const analysedBody = analysedPart(body, rules.maxLength);
+  if (analysedBody.length === body.length) body = analysedBody;
 
   // The customer's own words: quoted history, signatures and disclaimers set apart.
-  const analysedBody = body.length > rules.maxLength ? flat(body.slice(0, rules.maxLength)) : body;
   // option objects are written out, not spread together: a spread copies objects on every inquiry
   const split = splitEmail(analysedBody, quoteRanges.length ? { subject, quoteRanges } : { subject });
   const segments: Segment[] = split.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end }));
@@ -198,8 +204,8 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   const ownText = trimmed === analysedBody ? analysedBody : flat(trimmed);
 
   // Language, from the subject and the customer's own words.
-  // (without a subject, the words alone: a line break before them changes nothing, and joining would copy them)
-  // (the own words are flat already; the body beyond maxLength is not)
+  // (without a subject, the words alone: a line break before them changes nothing, and joining would
+  // copy them; the own words are flat already, a body longer than maxLength is not)
   const words = ownText || body;
   const langText = subject ? flat(`${subject}\n${words}`.slice(0, 2000)) : words === ownText && words.length <= 1999 ? words : flat(words.slice(0, 1999));
   const only = options.languages?.filter(isLanguage);
@@ -211,13 +217,12 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   // The subject of a reply ("Re:", "Sv:") is the thread's, not the customer's words: it is reported, not used.
   const replySubject = subjectKind(subject) === 'reply';
   const fields: AnalysedField[] = [];
-  if (subject) fields.push(analyseField('subject', subject, rules, langs, replySubject ? [] : null));
-  if (body) fields.push(analyseField('body', body, rules, langs, own));
+  if (subject) fields.push(analyseField('subject', subject, analysedSubject, rules, langs, replySubject ? [] : null));
+  if (body) fields.push(analyseField('body', body, analysedBody, rules, langs, own));
 
   const receivedAt = parseDate(input.receivedAt);
   const context = input.receivedAt && receivedAt ? { language: language.code, receivedAt: input.receivedAt } : { language: language.code };
   const bodyEntities = rules.entities.extract(analysedBody, context);
-  const analysedSubject = subject.length > rules.maxLength ? flat(subject.slice(0, rules.maxLength)) : subject;
   const entities = mergeEntities(subject ? rules.entities.extract(analysedSubject, context) : undefined, bodyEntities);
 
   const hits = new Map<number, PlacedHit[]>();

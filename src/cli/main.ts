@@ -75,6 +75,34 @@ export function formatClassification(r: Classification): string {
   return lines.join('\n');
 }
 
+/**
+ * Output lines of an NDJSON stream. With a raw writer they are gathered and written together once the
+ * input read so far is classified (one write per chunk of input, not one per line; a line is never held
+ * back waiting for more input); otherwise each goes to `io.out`.
+ */
+function lineWriter(io: Io): { line: (s: string) => void; flush: () => void } {
+  const raw = io.raw;
+  if (!raw) return { line: io.out, flush: () => {} };
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending) raw(pending);
+    pending = '';
+  };
+  return {
+    line: (s) => {
+      pending += s + '\n';
+      if (pending.length >= 1 << 16) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
 async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }, script?: URL): Promise<number> {
   const workers = values.workers === undefined ? 0 : Number(values.workers);
   if (values.workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
@@ -122,11 +150,13 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
     return 2;
   }
   const rl = createInterface({ input: stdin, crlfDelay: Infinity });
+  const out = lineWriter(io);
   let n = 0;
   for await (const line of rl) {
     n++;
-    if (line.trim()) io.out(classifyLine(router, line, n, values.full === true));
+    if (line.trim()) out.line(classifyLine(router, line, n, values.full === true));
   }
+  out.flush();
   return 0;
 }
 

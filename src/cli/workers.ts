@@ -43,14 +43,23 @@ export function classifyLine(router: Router, line: string, lineNumber: number, f
   } catch (e) {
     return JSON.stringify({ line: lineNumber, error: { code: 'INVALID_JSON', message: (e as Error).message } });
   }
-  const { id, text, ...rest } = item && typeof item === 'object' ? item : ({} as Record<string, unknown>);
+  const fields = item && typeof item === 'object' ? item : ({} as Record<string, unknown>);
+  const id = fields.id;
   try {
-    const r = router.classify(typeof text === 'string' ? text : (rest as never));
-    return JSON.stringify({ ...(id !== undefined ? { id } : {}), ...(full ? r : summary(r)) });
+    const r = router.classify(typeof fields.text === 'string' ? fields.text : (withoutIdAndText(fields) as never));
+    const out = full ? r : summary(r);
+    return JSON.stringify(id !== undefined ? { id, ...out } : out);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    return JSON.stringify({ ...(id !== undefined ? { id } : {}), error: { code: typeof code === 'string' ? code : 'ERROR', message: (e as Error).message } });
+    const error = { code: typeof code === 'string' ? code : 'ERROR', message: (e as Error).message };
+    return JSON.stringify(id !== undefined ? { id, error } : { error });
   }
+}
+
+/** The fields of a line that is a structured inquiry rather than `{ id, text }`. */
+function withoutIdAndText(fields: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, text: _text, ...rest } = fields;
+  return rest;
 }
 
 /** The worker side: classify the batches the main thread sends. */

@@ -39,6 +39,28 @@ describe('inquiry-router CLI', () => {
     expect((lines[3]!.error as { code: string }).code).toBe('INVALID_INPUT');
   });
 
+  test('NDJSON with a raw writer: lines are written together, and none waits for more input', async () => {
+    const { PassThrough } = await import('node:stream');
+    const writes: string[] = [];
+    const input = Object.assign(new PassThrough(), { isTTY: false });
+    const done = main(['classify'], { out: () => {}, err: () => {}, raw: (s) => writes.push(s) }, input);
+    const written = () => writes.join('').split('\n').filter(Boolean);
+    const waitFor = async (lines: number) => {
+      for (let t = 0; t < 500 && written().length < lines; t++) await new Promise((r) => setTimeout(r, 10));
+    };
+    input.write(['{"id":"a","text":"Var är mitt paket?"}', '{"id":"b","text":"I was charged twice"}', ''].join('\n'));
+    await waitFor(2);
+    // the stream is still open: the two answers are out before any more input comes
+    expect(written().map((l) => JSON.parse(l).id)).toEqual(['a', 'b']);
+    const more = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `m${i}`, text: 'Paketet kom skadat' })).join('\n');
+    const before = writes.length;
+    input.end(more + '\n');
+    expect(await done).toBe(0);
+    expect(written().length).toBe(202);
+    expect(JSON.parse(written()[201]!).id).toBe('m199');
+    expect(writes.length - before).toBeLessThan(20);
+  });
+
   test('classify an .eml file', async () => {
     const r = await run(['classify', '--json', 'fixtures/emails/eml/it-autoreply.eml']);
     if (r.code !== 0) throw new Error(r.err);

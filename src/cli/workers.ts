@@ -130,7 +130,9 @@ export async function runPool(script: URL, workers: number, rules: string | unde
   input.setEncoding('utf8');
   for await (const chunk of input as AsyncIterable<string>) {
     carry += chunk;
-    if (carry.length < BATCH_CHARS) continue;
+    // A full batch goes out at once; a smaller one when the input has nothing more ready, so that a
+    // live stream's lines are not held back waiting for more.
+    if (carry.length < BATCH_CHARS && input.readableLength > 0) continue;
     const cut = carry.lastIndexOf('\n');
     if (cut < 0) continue;
     const text = carry.slice(0, cut);

@@ -191,4 +191,22 @@ describe('classify --workers (the built CLI)', () => {
     expect(two.map((r) => r.category)).toEqual(one.map((r) => r.category));
     expect(two[700]!.error).toBeDefined();
   });
+
+  test('a live stream: lines are answered while the input is still open', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['dist/cli.js', 'classify', '--workers', '2'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => (out += d));
+    const lines = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; category: string });
+    child.stdin.write('{"id":"a","text":"Var är mitt paket?"}\n{"id":"b","text":"I was charged twice"}\n');
+    for (let t = 0; t < 1000 && lines().length < 2; t++) await new Promise((r) => setTimeout(r, 10));
+    // stdin is still open: both answers came without more input
+    expect(lines().map((l) => l.id)).toEqual(['a', 'b']);
+    expect(lines()[0]!.category).toBe('delivery');
+    child.stdin.end('{"id":"c","text":"Vorrei annullare l\'ordine"}\n');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(0);
+    expect(lines().map((l) => l.id)).toEqual(['a', 'b', 'c']);
+  });
 });

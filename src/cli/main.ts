@@ -2,6 +2,7 @@
  * The command line: classify (one inquiry, NDJSON streams, .eml files), test, lint, explain, eval.
  * Exit codes: 0 success, 1 failures found, 2 usage or load errors.
  */
+import { fstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { createRouter, type Router } from '../router';
@@ -10,7 +11,7 @@ import { compareFixture } from '../fixtures';
 import { fixtureFiles, fixtureInput, loadFixtureFiles, readEmlInquiry } from '../fixtures-io';
 import type { Classification } from '../types';
 import { explainText } from './explain';
-import { classifyLine } from './workers';
+import { classifyLine, progressLine } from './workers';
 import { lintRules } from './lint';
 
 const USAGE = `inquiry-router — routes customer inquiries to a category, priority and team
@@ -103,6 +104,40 @@ function lineWriter(io: Io): { line: (s: string) => void; flush: () => void } {
   };
 }
 
+/**
+ * The progress line of a `--workers` run on a terminal: shown once the run has taken half a second,
+ * redrawn at most ten times a second; a bar when the input is a file, whose size is known.
+ */
+function progressReporter(stdin: NodeJS.ReadableStream, out: (s: string) => void): { update: (done: number, bytesRead: number) => void; end: () => void } {
+  let total: number | undefined;
+  try {
+    const fd = (stdin as { fd?: unknown }).fd;
+    const stat = typeof fd === 'number' ? fstatSync(fd) : undefined;
+    if (stat?.isFile() && stat.size > 0) total = stat.size;
+  } catch {
+    // no size: a count without a bar
+  }
+  const start = Date.now();
+  let shown = 0;
+  let last: [number, number] = [0, 0];
+  const draw = (done: number, bytesRead: number) => out(`\r${progressLine(done, Date.now() - start, total === undefined ? undefined : bytesRead / total)}`);
+  return {
+    update: (done, bytesRead) => {
+      last = [done, bytesRead];
+      const now = Date.now();
+      if (now - start < 500 || now - shown < 100) return;
+      shown = now;
+      draw(done, bytesRead);
+    },
+    end: () => {
+      if (shown > 0) {
+        draw(...last);
+        out('\n');
+      }
+    },
+  };
+}
+
 async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }, script?: URL): Promise<number> {
   const workers = values.workers === undefined ? 0 : Number(values.workers);
   if (values.workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
@@ -115,11 +150,11 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
       return 2;
     }
     const { runPool } = await import('./workers');
-    const tty = process.stderr.isTTY;
     // Whole batches go straight to stdout (or, in tests, through io.out without the trailing newline).
     const write = io.raw ?? ((chunk: string) => io.out(chunk.replace(/\n$/, '')));
-    await runPool(script, workers, values.rules, stdin as never, write, tty ? (n) => process.stderr.write(`\r${n} classified`) : undefined, values.full === true);
-    if (tty) process.stderr.write('\n');
+    const progress = process.stderr.isTTY ? progressReporter(stdin, (s) => process.stderr.write(s)) : undefined;
+    await runPool(script, workers, values.rules, stdin as never, write, progress?.update, values.full === true);
+    progress?.end();
     return 0;
   }
   const router = await routerFor(values.rules);

@@ -80,10 +80,26 @@ export async function runWorker(data: WorkerData): Promise<void> {
 }
 
 /**
- * The main side: read NDJSON, fan out to workers, write results in order. `write` receives whole
- * batches of output lines (each ending in a newline).
+ * The progress line of a `--workers` run: how many inquiries are classified and how fast, after a bar
+ * when the share of the input read is known (`fraction`, when the input is a file).
  */
-export async function runPool(script: URL, workers: number, rules: string | undefined, input: Readable, write: (chunk: string) => void, progress?: (done: number) => void, full = false): Promise<void> {
+export function progressLine(done: number, elapsedMs: number, fraction?: number): string {
+  const rate = elapsedMs > 0 ? Math.round(done / (elapsedMs / 1000)) : 0;
+  const count = `${done.toLocaleString('en-US')} classified, ${rate.toLocaleString('en-US')}/s`;
+  if (fraction === undefined || !Number.isFinite(fraction)) return count;
+  const f = Math.min(1, Math.max(0, fraction));
+  const full = Math.round(f * PROGRESS_WIDTH);
+  return `[${'#'.repeat(full)}${'-'.repeat(PROGRESS_WIDTH - full)}] ${String(Math.floor(f * 100)).padStart(3)}% ${count}`;
+}
+
+const PROGRESS_WIDTH = 30;
+
+/**
+ * The main side: read NDJSON, fan out to workers, write results in order. `write` receives whole
+ * batches of output lines (each ending in a newline). `progress` is told, after each batch, how many
+ * inquiries are done and how many bytes of input have been read.
+ */
+export async function runPool(script: URL, workers: number, rules: string | undefined, input: Readable, write: (chunk: string) => void, progress?: (done: number, bytesRead: number) => void, full = false): Promise<void> {
   const pool = Array.from({ length: workers }, () => new Worker(script, { workerData: { role: 'inquiry-router-worker', full, ...(rules ? { rules } : {}) } satisfies WorkerData }));
   const ready = pool.map((w) => new Promise<void>((resolve, reject) => {
     w.once('error', reject);
@@ -109,7 +125,7 @@ export async function runPool(script: URL, workers: number, rules: string | unde
       pending.set(msg.seq, msg.out);
       inFlight.delete(msg.seq);
       done += msg.count;
-      progress?.(done);
+      progress?.(done, bytesRead);
       flush();
       drained?.();
     });
@@ -117,6 +133,7 @@ export async function runPool(script: URL, workers: number, rules: string | unde
   // The main thread only cuts the input into batches of whole lines; the workers parse them.
   let carry = '';
   let lineNo = 1;
+  let bytesRead = 0;
   const send = async (text: string) => {
     // keep at most two batches per worker in flight
     while (inFlight.size >= workers * 2) await new Promise<void>((r) => (drained = r));
@@ -130,6 +147,7 @@ export async function runPool(script: URL, workers: number, rules: string | unde
   input.setEncoding('utf8');
   for await (const chunk of input as AsyncIterable<string>) {
     carry += chunk;
+    if (progress) bytesRead += Buffer.byteLength(chunk);
     // A full batch goes out at once; a smaller one when the input has nothing more ready, so that a
     // live stream's lines are not held back waiting for more.
     if (carry.length < BATCH_CHARS && input.readableLength > 0) continue;

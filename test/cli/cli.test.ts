@@ -61,6 +61,17 @@ describe('inquiry-router CLI', () => {
     expect(writes.length - before).toBeLessThan(20);
   });
 
+  test('the --workers progress line: a bar when the input size is known, else a count; with the rate', async () => {
+    const { progressLine } = await import('../../src/cli/workers');
+    expect(progressLine(12_480, 2000)).toBe('12,480 classified, 6,240/s');
+    expect(progressLine(0, 0)).toBe('0 classified, 0/s');
+    expect(progressLine(500, 1000, 0.5)).toBe(`[${'#'.repeat(15)}${'-'.repeat(15)}]  50% 500 classified, 500/s`);
+    expect(progressLine(1000, 1000, 1)).toBe(`[${'#'.repeat(30)}] 100% 1,000 classified, 1,000/s`);
+    // read more than the size said (a file that grew): the bar stops at 100 %
+    expect(progressLine(1000, 1000, 1.3)).toBe(progressLine(1000, 1000, 1));
+    expect(progressLine(1, 1000, Number.NaN)).toBe('1 classified, 1/s');
+  });
+
   test('classify an .eml file', async () => {
     const r = await run(['classify', '--json', 'fixtures/emails/eml/it-autoreply.eml']);
     if (r.code !== 0) throw new Error(r.err);
@@ -190,6 +201,22 @@ describe('classify --workers (the built CLI)', () => {
     expect(two.map((r) => r.id)).toEqual(one.map((r) => r.id));
     expect(two.map((r) => r.category)).toEqual(one.map((r) => r.category));
     expect(two[700]!.error).toBeDefined();
+  });
+
+  test('runPool reports the inquiries done and the bytes read, up to the whole input', async () => {
+    const { runPool } = await import('../../src/cli/workers');
+    const { existsSync } = await import('node:fs');
+    const script = new URL('../../dist/cli.js', import.meta.url);
+    if (!existsSync(script)) throw new Error('dist/cli.js is missing: npm test builds it first');
+    const input = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: String(i), text: i % 2 ? 'Paketet kom skadat, kan ni hjälpa mig?' : 'Où est mon colis ? Merci' })).join('\n') + '\n';
+    const calls: Array<[number, number]> = [];
+    let out = '';
+    await runPool(script, 2, undefined, Readable.from([input]), (chunk) => (out += chunk), (done, read) => calls.push([done, read]));
+    expect(out.split('\n').filter(Boolean)).toHaveLength(300);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.at(-1)).toEqual([300, Buffer.byteLength(input)]);
+    // counts never go down
+    for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
   });
 
   test('a live stream: lines are answered while the input is still open', async () => {

@@ -175,9 +175,9 @@ for (const { factor, copyAsIs, rules, router, samples } of routers) {
 }
 
 // Worker threads: the CLI on NDJSON streams, one worker against two, the runs in turns (best of two).
-// Every run pays each worker's start-up: the import, the rules, and V8 compiling the code that gets hot
-// (about a second of CPU on V8's background threads per worker). A stream twice as long separates that from the
-// throughput after start-up: the second half's inquiries divided by the extra time they took.
+// Every run pays each worker's start-up: the import, the rules, and V8 compiling the code that gets
+// hot (about a second of CPU on V8's background threads per worker). A stream twice as long separates
+// that from the throughput after start-up: the second half's inquiries divided by the extra time.
 {
   const { writeFileSync, mkdirSync } = await import('node:fs');
   const lines = [];

@@ -110,6 +110,7 @@ export async function runPool(script: URL, workers: number, rules: string | unde
   let nextToWrite = 0;
   let sent = 0;
   let done = 0;
+  let bytesRead = 0;
   const inFlight = new Set<number>();
   let drained: (() => void) | undefined;
   const flush = () => {
@@ -133,7 +134,6 @@ export async function runPool(script: URL, workers: number, rules: string | unde
   // The main thread only cuts the input into batches of whole lines; the workers parse them.
   let carry = '';
   let lineNo = 1;
-  let bytesRead = 0;
   const send = async (text: string) => {
     // keep at most two batches per worker in flight
     while (inFlight.size >= workers * 2) await new Promise<void>((r) => (drained = r));

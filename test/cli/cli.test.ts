@@ -219,6 +219,21 @@ describe('classify --workers (the built CLI)', () => {
     for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
   });
 
+  test.each([[[]], [['--workers', '2']]])('a reader that stops early closes the pipe: the CLI stops quietly (%j)', async (extra) => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['dist/cli.js', 'classify', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => (err += d));
+    // like `| head -1`: read the first answer, then close the pipe
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.on('error', () => {}); // the CLI may be gone before all input is written
+    child.stdin.end(Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: String(i), text: 'Var är mitt paket?' })).join('\n') + '\n');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
   test('a live stream: lines are answered while the input is still open', async () => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['dist/cli.js', 'classify', '--workers', '2'], { stdio: ['pipe', 'pipe', 'inherit'] });

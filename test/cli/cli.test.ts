@@ -241,14 +241,18 @@ describe('classify --workers (the built CLI)', () => {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d: string) => (out += d));
     const lines = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; category: string });
-    child.stdin.write('{"id":"a","text":"Var är mitt paket?"}\n{"id":"b","text":"I was charged twice"}\n');
-    for (let t = 0; t < 1000 && lines().length < 2; t++) await new Promise((r) => setTimeout(r, 10));
-    // stdin is still open: both answers came without more input
-    expect(lines().map((l) => l.id)).toEqual(['a', 'b']);
-    expect(lines()[0]!.category).toBe('delivery');
-    child.stdin.end('{"id":"c","text":"Vorrei annullare l\'ordine"}\n');
-    const code = await new Promise((r) => child.on('close', r));
-    expect(code).toBe(0);
-    expect(lines().map((l) => l.id)).toEqual(['a', 'b', 'c']);
+    const closed = new Promise((r) => child.on('close', r));
+    try {
+      child.stdin.write('{"id":"a","text":"Var är mitt paket?"}\n{"id":"b","text":"I was charged twice"}\n');
+      for (let t = 0; t < 1000 && lines().length < 2; t++) await new Promise((r) => setTimeout(r, 10));
+      // stdin is still open: both answers came without more input
+      expect(lines().map((l) => l.id)).toEqual(['a', 'b']);
+      expect(lines()[0]!.category).toBe('delivery');
+      child.stdin.end('{"id":"c","text":"Vorrei annullare l\'ordine"}\n');
+      expect(await closed).toBe(0);
+      expect(lines().map((l) => l.id)).toEqual(['a', 'b', 'c']);
+    } finally {
+      child.kill(); // a failed wait leaves the CLI waiting for input
+    }
   });
 });

@@ -4,11 +4,18 @@
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
+import { RuleLoadError, type RuleIssue } from '../errors';
 import type { Router } from '../router';
 import type { Classification } from '../types';
 
 /** Characters of input sent to a worker at a time (whole lines). */
 const BATCH_CHARS = 128 * 1024;
+
+/** Why a worker could not start: its error's message, and the problems when the rules did not load. */
+interface WorkerFailure {
+  readonly message: string;
+  readonly issues?: readonly RuleIssue[];
+}
 
 export interface WorkerData {
   readonly role: 'inquiry-router-worker';
@@ -65,7 +72,15 @@ function withoutIdAndText(fields: Record<string, unknown>): Record<string, unkno
 /** The worker side: classify the batches the main thread sends. */
 export async function runWorker(data: WorkerData): Promise<void> {
   const { createRouter } = await import('../router');
-  const router = await createRouter(data.rules ? { rules: data.rules } : {});
+  let router: Router;
+  try {
+    router = await createRouter(data.rules ? { rules: data.rules } : {});
+  } catch (e) {
+    // rules that do not load: their problems go to the main thread, which reports them as it would its own
+    const failed: WorkerFailure = { message: (e as Error).message, ...(e instanceof RuleLoadError ? { issues: e.issues } : {}) };
+    parentPort!.postMessage({ failed });
+    return;
+  }
   parentPort!.on('message', (msg: { seq: number; first: number; text: string }) => {
     let out = '';
     let count = 0;
@@ -103,9 +118,17 @@ export async function runPool(script: URL, workers: number, rules: string | unde
   const pool = Array.from({ length: workers }, () => new Worker(script, { workerData: { role: 'inquiry-router-worker', full, ...(rules ? { rules } : {}) } satisfies WorkerData }));
   const ready = pool.map((w) => new Promise<void>((resolve, reject) => {
     w.once('error', reject);
-    w.once('message', () => resolve());
+    w.once('message', (msg: { failed?: WorkerFailure }) => {
+      if (!msg.failed) resolve();
+      else reject(msg.failed.issues ? new RuleLoadError(msg.failed.issues) : new Error(msg.failed.message));
+    });
   }));
-  await Promise.all(ready);
+  try {
+    await Promise.all(ready);
+  } catch (e) {
+    await Promise.all(pool.map((w) => w.terminate()));
+    throw e;
+  }
   const pending = new Map<number, string>();
   let nextToWrite = 0;
   let sent = 0;

@@ -234,6 +234,20 @@ describe('classify --workers (the built CLI)', () => {
     expect(code).toBe(0);
   });
 
+  test('rules that do not load: --workers reports them as one process does, and exits 2', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = rulesCopy();
+    writeFileSync(path.join(dir, 'zz-bad.yaml'), ['rules:', '  - id: x-bad', '    when: { concept: no_such }', '    then: { category: returns }'].join('\n'));
+    const run = (extra: string[]) => spawnSync(process.execPath, ['dist/cli.js', 'classify', '--rules', dir, ...extra], { input: '{"id":"a","text":"Var är mitt paket?"}\n', encoding: 'utf8' });
+    const one = run([]);
+    const two = run(['--workers', '2']);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/zz-bad\.yaml:3:\d+ error UNKNOWN_CONCEPT/);
+    expect(two.status).toBe(2);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout).toBe('');
+  });
+
   test('a live stream: lines are answered while the input is still open', async () => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['dist/cli.js', 'classify', '--workers', '2'], { stdio: ['pipe', 'pipe', 'inherit'] });

@@ -86,7 +86,9 @@ export async function runWorker(data: WorkerData): Promise<void> {
     let count = 0;
     msg.text.split('\n').forEach((l, i) => {
       if (!l.trim()) return;
-      out += classifyLine(router, l, msg.first + i, data.full === true) + '\n';
+      // a CRLF line ends in '\r' here: without it, as the one-process path reads it
+      const line = l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l;
+      out += classifyLine(router, line, msg.first + i, data.full === true) + '\n';
       count++;
     });
     parentPort!.postMessage({ seq: msg.seq, out, count });

@@ -203,6 +203,16 @@ describe('classify --workers (the built CLI)', () => {
     expect(two[700]!.error).toBeDefined();
   });
 
+  test('CRLF input: --workers gives the same lines as one process, error messages included', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const input = ['{"id":"a","text":"Var är mitt paket?"}', '', 'not json', '{"id":"b","text":"I was charged twice"}', ''].join('\r\n');
+    const run = (args: string[]) => execFileSync(process.execPath, ['dist/cli.js', 'classify', ...args], { input }).toString();
+    const one = run([]);
+    expect(one.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(one).not.toContain('\\r');
+    expect(run(['--workers', '2'])).toBe(one);
+  });
+
   test('runPool reports the inquiries done and the bytes read, up to the whole input', async () => {
     const { runPool } = await import('../../src/cli/workers');
     const { existsSync } = await import('node:fs');

@@ -152,7 +152,8 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
     const { runPool } = await import('./workers');
     // Whole batches go straight to stdout (or, in tests, through io.out without the trailing newline).
     const write = io.raw ?? ((chunk: string) => io.out(chunk.replace(/\n$/, '')));
-    const progress = process.stderr.isTTY ? progressReporter(stdin, (s) => process.stderr.write(s)) : undefined;
+    // on a terminal, unless the results go to it too (the redrawn line would land among them)
+    const progress = process.stderr.isTTY && !process.stdout.isTTY ? progressReporter(stdin, (s) => process.stderr.write(s)) : undefined;
     await runPool(script, workers, values.rules, stdin as never, write, progress?.update, values.full === true);
     progress?.end();
     return 0;

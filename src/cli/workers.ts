@@ -146,6 +146,15 @@ export async function runPool(script: URL, workers: number, rules: string | unde
       nextToWrite++;
     }
   };
+  // A worker that fails or stops mid-run ends the run with its error: the batches it held are lost, and
+  // waiting for them would never end.
+  let failure: Error | undefined;
+  let closing = false;
+  const fail = (e: Error) => {
+    failure ??= e;
+    input.destroy();
+    drained?.();
+  };
   for (const w of pool) {
     w.on('message', (msg: { seq: number; out: string; count: number }) => {
       pending.set(msg.seq, msg.out);
@@ -155,13 +164,18 @@ export async function runPool(script: URL, workers: number, rules: string | unde
       flush();
       drained?.();
     });
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      if (!closing) fail(new Error(`a worker stopped (exit code ${code})`));
+    });
   }
   // The main thread only cuts the input into batches of whole lines; the workers parse them.
   let carry = '';
   let lineNo = 1;
   const send = async (text: string) => {
     // keep at most two batches per worker in flight
-    while (inFlight.size >= workers * 2) await new Promise<void>((r) => (drained = r));
+    while (inFlight.size >= workers * 2 && !failure) await new Promise<void>((r) => (drained = r));
+    if (failure) return;
     const seq = sent++;
     inFlight.add(seq);
     pool[seq % workers]!.postMessage({ seq, first: lineNo, text });
@@ -169,21 +183,31 @@ export async function runPool(script: URL, workers: number, rules: string | unde
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
     lineNo += lines;
   };
-  input.setEncoding('utf8');
-  for await (const chunk of input as AsyncIterable<string>) {
-    carry += chunk;
-    if (progress) bytesRead += Buffer.byteLength(chunk);
-    // A full batch goes out at once; a smaller one when the input has nothing more ready, so that a
-    // live stream's lines are not held back waiting for more.
-    if (carry.length < BATCH_CHARS && input.readableLength > 0) continue;
-    const cut = carry.lastIndexOf('\n');
-    if (cut < 0) continue;
-    const text = carry.slice(0, cut);
-    carry = carry.slice(cut + 1);
-    await send(text);
+  const read = async () => {
+    input.setEncoding('utf8');
+    for await (const chunk of input as AsyncIterable<string>) {
+      if (failure) return;
+      carry += chunk;
+      if (progress) bytesRead += Buffer.byteLength(chunk);
+      // A full batch goes out at once; a smaller one when the input has nothing more ready, so that a
+      // live stream's lines are not held back waiting for more.
+      if (carry.length < BATCH_CHARS && input.readableLength > 0) continue;
+      const cut = carry.lastIndexOf('\n');
+      if (cut < 0) continue;
+      const text = carry.slice(0, cut);
+      carry = carry.slice(cut + 1);
+      await send(text);
+    }
+    if (carry.trim()) await send(carry.replace(/\n$/, ''));
+  };
+  try {
+    await read();
+  } catch (e) {
+    failure ??= e as Error; // the input failed (or stopped because a worker did)
   }
-  if (carry.trim()) await send(carry.replace(/\n$/, ''));
-  while (inFlight.size > 0) await new Promise<void>((r) => (drained = r));
-  flush();
+  while (inFlight.size > 0 && !failure) await new Promise<void>((r) => (drained = r));
+  closing = true;
+  if (!failure) flush();
   await Promise.all(pool.map((w) => w.terminate()));
+  if (failure) throw failure;
 }

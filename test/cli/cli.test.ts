@@ -229,6 +229,40 @@ describe('classify --workers (the built CLI)', () => {
     for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
   });
 
+  test('a worker that fails mid-run fails the run with its error instead of waiting for it forever', async () => {
+    const { runPool } = await import('../../src/cli/workers');
+    const input = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: String(i), text: 'Var är mitt paket?' })).join('\n') + '\n';
+    await expect(runPool(new URL('./crashing-worker.mjs', import.meta.url), 2, undefined, Readable.from([input]), () => {})).rejects.toThrow(/the worker broke/);
+  });
+
+  test('an input that fails mid-run fails the run with its error, and the pool stops (the process exits)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { readdirSync } = await import('node:fs');
+    const dist = new URL('../../dist/', import.meta.url);
+    const workers = readdirSync(dist).find((f) => /^workers-.*\.js$/.test(f));
+    if (!workers) throw new Error('dist/workers-*.js is missing: npm test builds it first');
+    // in a process of its own: workers left running would keep it alive until the timeout
+    const script = `
+      import { Readable } from 'node:stream';
+      const { runPool } = await import(${JSON.stringify(new URL(workers, dist).href)});
+      let pushed = false;
+      const input = new Readable({ read() {
+        if (pushed) return this.destroy(new Error('the input broke'));
+        pushed = true;
+        this.push('{"id":"a","text":"Var är mitt paket?"}\\n');
+      } });
+      await runPool(new URL(${JSON.stringify(new URL('cli.js', dist).href)}), 2, undefined, input, () => {}).then(
+        () => console.log('no error'),
+        (e) => console.log('failed:', e.message),
+      );`;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ir-pool-')), 'failing-input.mjs');
+    writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('failed: the input broke');
+    expect(r.status).toBe(0);
+  });
+
   test.each([[[]], [['--workers', '2']]])('a reader that stops early closes the pipe: the CLI stops quietly (%j)', async (extra) => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['dist/cli.js', 'classify', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -120,6 +120,7 @@ export async function runPool(script: URL, workers: number, rules: string | unde
   const pool = Array.from({ length: workers }, () => new Worker(script, { workerData: { role: 'inquiry-router-worker', full, ...(rules ? { rules } : {}) } satisfies WorkerData }));
   const ready = pool.map((w) => new Promise<void>((resolve, reject) => {
     w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`a worker stopped before it was ready (exit code ${code})`)));
     w.once('message', (msg: { failed?: WorkerFailure }) => {
       if (!msg.failed) resolve();
       else reject(msg.failed.issues ? new RuleLoadError(msg.failed.issues) : new Error(msg.failed.message));

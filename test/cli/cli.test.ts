@@ -229,6 +229,11 @@ describe('classify --workers (the built CLI)', () => {
     for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
   });
 
+  test('a worker that ends before it is ready fails the run instead of leaving it waiting', async () => {
+    const { runPool } = await import('../../src/cli/workers');
+    await expect(runPool(new URL('./silent-worker.mjs', import.meta.url), 2, undefined, Readable.from(['{"text":"x"}\n']), () => {})).rejects.toThrow(/stopped before it was ready \(exit code 0\)/);
+  });
+
   test('a worker that fails mid-run fails the run with its error instead of waiting for it forever', async () => {
     const { runPool } = await import('../../src/cli/workers');
     const input = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: String(i), text: 'Var är mitt paket?' })).join('\n') + '\n';

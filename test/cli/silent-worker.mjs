@@ -1,0 +1,1 @@
+// A worker for runPool's tests: it ends at once, without a word to the main thread.

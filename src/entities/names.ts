@@ -11,15 +11,25 @@ import { fold } from './text';
 
 const SIGN_OFFS = [
   'med vänliga hälsningar', 'med vänlig hälsning', 'vänliga hälsningar', 'vänlig hälsning', 'bästa hälsningar',
-  'hälsningar', 'hälsning', 'mvh', 'm.v.h.', 'm.v.h', 'vh', 'tack på förhand', 'tack och hälsningar', 'hälsar',
+  'hälsningar', 'hälsning', 'hälsningar från', 'mvh', 'm.v.h.', 'm.v.h', 'vh', 'tack på förhand', 'tack och hälsningar',
+  'hälsar', 'tack', 'tack för hjälpen', 'tack så mycket', 'tusen tack', 'ha det bra', 'ha en bra dag',
   'best regards', 'kind regards', 'warm regards', 'warmest regards', 'regards', 'best wishes', 'many thanks',
   'thanks in advance', 'thank you', 'thanks', 'cheers', 'sincerely', 'yours sincerely', 'yours faithfully',
-  'yours truly', 'all the best', 'best',
-  'cordiali saluti', 'distinti saluti', 'cordialmente', 'saluti', 'un saluto', 'un cordiale saluto',
-  'grazie mille', 'grazie', 'in attesa di una vostra risposta',
-  'cu stimă', 'cu stima', 'cu respect', 'toate cele bune', 'mulțumesc', 'mulţumesc', 'multumesc', 'mulțumiri',
-  'mulţumiri', 'o zi bună', 'o zi buna', 'numai bine',
+  'yours truly', 'all the best', 'best', 'br', 'greetings from',
+  'cordiali saluti', 'distinti saluti', 'saluti cordiali', 'cordialmente', 'saluti', 'un saluto', 'un cordiale saluto',
+  'grazie mille', 'grazie', 'grazie in anticipo', 'buona giornata', 'buona serata', 'in attesa di una vostra risposta',
+  'cu stimă', 'cu stima', 'cu respect', 'cu drag', 'toate cele bune', 'mulțumesc', 'mulţumesc', 'multumesc', 'mulțumiri',
+  'mulţumiri', 'vă mulțumesc', 'vă mulţumesc', 'va multumesc', 'mulțumesc anticipat', 'multumesc anticipat', 'o zi bună',
+  'o zi buna', 'numai bine',
 ];
+
+/** Sign-offs after which a name in lower case on the same line is still taken as a name ("mvh anna"). */
+const CLOSINGS = new Set([
+  'med vanliga halsningar', 'med vanlig halsning', 'vanliga halsningar', 'vanlig halsning', 'basta halsningar',
+  'halsningar', 'halsning', 'mvh', 'm.v.h.', 'm.v.h', 'vh', 'best regards', 'kind regards', 'warm regards',
+  'warmest regards', 'regards', 'cheers', 'cordiali saluti', 'distinti saluti', 'saluti cordiali', 'saluti',
+  'cu stima', 'cu respect', 'cu drag',
+]);
 
 const GREETINGS = [
   'hej', 'hejsan', 'hallå', 'tjena', 'god morgon', 'god dag', 'goddag', 'kära', 'bästa',
@@ -56,15 +66,30 @@ const TITLES = new Set([
 
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'del', 'della', 'af', 'la', 'le', 'du', 'dos', 'do']);
 
+/** Common words that are also first names ("Per", "Ed"): a name when capitalised where a name is expected. */
+const ALSO_NAMES = new Set(['per', 'ed']);
+
+/** Words that join two names on a sign-off line ("Anna och Erik", "Anna & Erik"). */
+const JOINERS = new Set(['och', 'and', '&', 'e', 'și', 'si', 'ed']);
+
 function alt(list: string[]): string {
   return [...list]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+').replace(/'/g, "['’]"))
+    .map((w) =>
+      w
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/ /g, '[ \\t]+')
+        .replace(/'/g, "['’]")
+        // a letter with a diacritic, also written decomposed ("ă" as "a" + U+0306)
+        .replace(/[^\x00-\x7f]/g, (c) => (c.normalize('NFD') === c ? c : `(?:${c}|${c.normalize('NFD')})`)),
+    )
     .join('|');
 }
 
 interface NamePatterns {
   signOff: RegExp;
+  /** A name signed with a leading slash on a line of its own ("/Erik"). */
+  slash: RegExp;
   greeting: RegExp;
   intro: RegExp;
   /** Single-word sign-offs and greetings are never names ("Mvh\nMvh", "Hej Hej"). */
@@ -76,9 +101,10 @@ let patterns: NamePatterns | undefined;
 function namePatterns(): NamePatterns {
   patterns ??= {
     signOff: new RegExp(
-      `(?:^|(?<=[.!?][ \\t]))[ \\t>]*(?:${alt(SIGN_OFFS)})(?![\\p{L}\\p{N}])[ \\t]*[,.!:;–-]*[ \\t]*`,
+      `(?:^|(?<=[.!?][ \\t]))[ \\t>]*(?:${alt(SIGN_OFFS)})(?![\\p{L}\\p{N}])[ \\t]*[,.!:;–/-]*[ \\t]*`,
       'gimu',
     ),
+    slash: /^[ \t>]*\/[ \t]*/gm,
     greeting: new RegExp(`^[ \\t>]*(?:${alt(GREETINGS)})(?![\\p{L}\\p{N}])[ \\t]+`, 'gimu'),
     intro: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(INTRODUCTIONS)})[ \\t]+`, 'giu'),
     openers: new Set(
@@ -88,18 +114,26 @@ function namePatterns(): NamePatterns {
   return patterns;
 }
 
-/** Name words, each capitalised (particles in lower case allowed between them). */
-const WORD_RE = /\p{Lu}[\p{L}'’-]*\.?|[\p{Ll}]+/uy;
+/** Name words, each capitalised (particles in lower case allowed between them); marks of decomposed letters included. */
+const WORD_RE = /\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Ll}[\p{Ll}\p{M}]*/uy;
+/** A name in lower case: letters only. */
+const LOWER_WORD_RE = /\p{Ll}[\p{Ll}\p{M}'’-]*/uy;
 
 interface Span {
   start: number;
   end: number;
 }
 
+/** A space between the words of a name (a no-break space too). */
+function isNameSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\u00a0';
+}
+
 /**
  * Reads a name starting at `pos`: up to four words separated by single spaces, at least one
- * capitalised, not a common word; a leading title ("Mr.", "Sig.", "Domnul") is skipped.
- * With `wholeLine`, the name must end the line (or be followed by punctuation).
+ * capitalised, not a common word; a leading title ("Mr.", "Sig.ra", "Dott.ssa", "Domnul") is skipped.
+ * With `wholeLine`, no word may follow the name on its line (a phone number, an emoji or punctuation
+ * may), except a second name joined by "och", "and", "&" …
  */
 function readName(text: string, pos: number, wholeLine: boolean, openers: ReadonlySet<string>): Span | null {
   let i = pos;
@@ -115,13 +149,21 @@ function readName(text: string, pos: number, wholeLine: boolean, openers: Readon
     const upper = word[0] !== word[0]?.toLowerCase();
     if (start < 0 && TITLES.has(folded.replace(/\./g, ''))) {
       i += word.length;
-      while (text[i] === ' ') i++;
+      // "Dott.ssa", "Sig.ra": the title goes on after its dot
+      if (word.endsWith('.')) {
+        LOWER_WORD_RE.lastIndex = i;
+        const rest = LOWER_WORD_RE.exec(text);
+        if (rest) i += rest[0].length + (text[i + rest[0].length] === '.' ? 1 : 0);
+      }
+      while (isNameSpace(text[i])) i++;
       continue;
     }
     if (!upper) {
       if (!(start >= 0 && PARTICLES.has(folded))) break;
+    } else if (start >= 0 && PARTICLES.has(folded)) {
+      // "Giulia De Luca": a particle written with a capital
     } else {
-      if (NOT_NAMES.has(folded) || openers.has(folded)) break;
+      if ((NOT_NAMES.has(folded) && !ALSO_NAMES.has(folded)) || openers.has(folded)) break;
       if (word.endsWith('.') && word.length > 2) {
         // "Anna." ends a sentence: keep the name without the dot
         if (start < 0) start = i;
@@ -131,24 +173,69 @@ function readName(text: string, pos: number, wholeLine: boolean, openers: Readon
       }
     }
     if (start < 0) start = i;
-    if (upper) end = i + word.length;
+    if (upper && !(PARTICLES.has(folded) && end > start)) end = i + word.length;
     words++;
     i += word.length;
-    if (text[i] !== ' ' || !/[\p{L}]/u.test(text[i + 1] ?? '')) break;
+    if (!isNameSpace(text[i]) || !/[\p{L}]/u.test(text[i + 1] ?? '')) break;
     i++;
   }
   if (start < 0 || end <= start) return null;
-  if (wholeLine) {
-    let k = end;
-    while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-    if (k < text.length && !/[\r\n,.!;:)]/.test(text[k] as string)) return null;
+  return wholeLine ? endsLine(text, start, end, openers) : { start, end };
+}
+
+/**
+ * A name that must stand alone on its line: what follows it there may be a phone number, an emoji or
+ * punctuation, not another word, unless that word joins a second name ("Anna och Erik").
+ */
+function endsLine(text: string, start: number, end: number, openers: ReadonlySet<string>): Span | null {
+  let k = end;
+  while (k < text.length && (isNameSpace(text[k]) || text[k] === '\t')) k++;
+  if (k >= text.length || !/\p{L}|&/u.test(text[k] as string)) return { start, end };
+  const joiner = /^(\p{L}+|&)[ \u00a0]+/u.exec(text.slice(k, k + 8));
+  if (joiner && JOINERS.has(joiner[1]!.toLowerCase())) {
+    const second = readName(text, k + joiner[0].length, true, openers);
+    if (second) return { start, end: second.end };
   }
-  return { start, end };
+  return null;
+}
+
+/**
+ * A name in lower case alone on its line after a sign-off ("mvh anna svensson", "Cheers\nmike"): one to
+ * three words of letters, none a common word, and nothing but punctuation after them on the line.
+ */
+function readLowerName(text: string, pos: number, openers: ReadonlySet<string>): Span | null {
+  let i = pos;
+  let words = 0;
+  while (words < 3) {
+    LOWER_WORD_RE.lastIndex = i;
+    const m = LOWER_WORD_RE.exec(text);
+    if (!m) break;
+    const folded = fold(m[0]);
+    if (m[0].length < 2 || NOT_NAMES.has(folded) || openers.has(folded) || PARTICLES.has(folded)) return null;
+    words++;
+    i += m[0].length;
+    if (!isNameSpace(text[i]) || !/\p{Ll}/u.test(text[i + 1] ?? '')) break;
+    i++;
+  }
+  if (words === 0) return null;
+  let k = i;
+  while (k < text.length && text[k] !== '\n') {
+    if (/[\p{L}\p{N}]/u.test(text[k] as string)) return null;
+    k++;
+  }
+  return { start: pos, end: i };
+}
+
+/** Whether only spaces stand between `from` and the end of its line. */
+function restOfLineEmpty(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k++;
+  return k < text.length && text[k] !== '\n' ? -1 : k;
 }
 
 export function scanNames(scan: Scan): void {
   const text = scan.text;
-  const { signOff, greeting, intro, openers } = namePatterns();
+  const { signOff, slash, greeting, intro, openers } = namePatterns();
   let m: RegExpExecArray | null;
   signOff.lastIndex = 0;
   while ((m = signOff.exec(text))) {
@@ -157,22 +244,32 @@ export function scanNames(scan: Scan): void {
       signOff.lastIndex++;
       continue;
     }
-    const sameLine = readName(text, after, true, openers);
+    const closing = CLOSINGS.has(fold(m[0].replace(/^[\s>]+|[\s,.!:;–/-]+$/g, '').replace(/[ \t]+/g, ' ')));
+    const sameLine = readName(text, after, true, openers) ?? (closing ? readLowerName(text, after, openers) : null);
     if (sameLine) {
       scan.addLoose('name', sameLine.start, sameLine.end);
       continue;
     }
     // nothing else on the sign-off line: the name is on the next non-empty line
-    let k = after;
-    while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k++;
-    if (k < text.length && text[k] !== '\n') continue;
+    let k = restOfLineEmpty(text, after);
+    if (k < 0) continue;
     let lines = 0;
-    while (k < text.length && lines < 3 && /\s/.test(text[k] as string)) {
+    while (k < text.length && lines < 5 && /\s/.test(text[k] as string)) {
       if (text[k] === '\n') lines++;
       k++;
     }
-    const next = readName(text, k, true, openers);
+    if (text[k] === '/') k++; // "Mvh\n/Anna"
+    const next = readName(text, k, true, openers) ?? readLowerName(text, k, openers);
     if (next) scan.addLoose('name', next.start, next.end);
+  }
+  slash.lastIndex = 0;
+  while ((m = slash.exec(text))) {
+    if (m[0].length === 0) {
+      slash.lastIndex++;
+      continue;
+    }
+    const name = readName(text, m.index + m[0].length, true, openers);
+    if (name) scan.addLoose('name', name.start, name.end);
   }
   greeting.lastIndex = 0;
   while ((m = greeting.exec(text))) {

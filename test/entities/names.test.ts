@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from '../../src/entities';
+
+describe('names in redaction', () => {
+  it('keeps a name whole when it has a capitalised particle or is a common word that is also a name', () => {
+    const cases: [string, string][] = [
+      ['Cordiali saluti\nGiulia De Luca', 'Cordiali saluti\n[NAME]'],
+      ['Cordiali saluti\nMarco Di Stefano', 'Cordiali saluti\n[NAME]'],
+      ['Cordiali saluti\nGIULIA DE LUCA', 'Cordiali saluti\n[NAME]'],
+      ['Mi chiamo Giulia De Luca e ho ordinato', 'Mi chiamo [NAME] e ho ordinato'],
+      ['Med vänliga hälsningar,\nPer Åström', 'Med vänliga hälsningar,\n[NAME]'],
+      ['Mvh Per Andersson', 'Mvh [NAME]'],
+      ['Hej Per!', 'Hej [NAME]!'],
+      ['Jag heter Per Olsson', 'Jag heter [NAME]'],
+      ['Best regards,\nEd Sheeran', 'Best regards,\n[NAME]'],
+    ];
+    for (const [input, output] of cases) expect(redact(input)).toBe(output);
+  });
+
+  it('removes a sign-off name that has a phone number, an emoji, a remark or a second name after it', () => {
+    const cases: [string, string][] = [
+      ['Mvh Anna Svensson 070-123 45 67', 'Mvh [NAME] [PHONE]'],
+      ['Mvh Anna 😊', 'Mvh [NAME] 😊'],
+      ['Cordiali saluti\nMaria Rossi (cliente)', 'Cordiali saluti\n[NAME] (cliente)'],
+      ['Mvh Anna och Erik', 'Mvh [NAME]'],
+      ['Hälsningar Anna & Erik', 'Hälsningar [NAME]'],
+      ['Mvh Anna\u00a0Svensson', 'Mvh [NAME]'],
+      ['Hälsningar från Anna Berg', 'Hälsningar från [NAME]'],
+      ['Distinti saluti\nDott.ssa Maria Rossi', 'Distinti saluti\nDott.ssa [NAME]'],
+      ['Gentile Sig.ra Bianchi,', 'Gentile Sig.ra [NAME],'],
+    ];
+    for (const [input, output] of cases) expect(redact(input)).toBe(output);
+  });
+
+  it('knows more sign-offs, the slash signature and names written in lower case after a sign-off', () => {
+    const cases: [string, string][] = [
+      ['Paketet har inte kommit.\nTack!\n/Erik', 'Paketet har inte kommit.\nTack!\n/[NAME]'],
+      ['Mvh /Anna', 'Mvh /[NAME]'],
+      ['MVH/Anna', 'MVH/[NAME]'],
+      ['Ha det bra!\n/Anna', 'Ha det bra!\n/[NAME]'],
+      ['Tack, Anna', 'Tack, [NAME]'],
+      ['Tack för hjälpen!\nAnna Svensson', 'Tack för hjälpen!\n[NAME]'],
+      ['Cu drag,\nIoana', 'Cu drag,\n[NAME]'],
+      ['Vă mulțumesc,\nElena Dumitrescu', 'Vă mulțumesc,\n[NAME]'],
+      ['Multumesc anticipat,\nAndrei Ionescu', 'Multumesc anticipat,\n[NAME]'],
+      ['Saluti cordiali,\nGiulia Bianchi', 'Saluti cordiali,\n[NAME]'],
+      ['Buona giornata,\nGiulia Bianchi', 'Buona giornata,\n[NAME]'],
+      ['Grazie in anticipo,\nGiulia Bianchi', 'Grazie in anticipo,\n[NAME]'],
+      ['Best regards / John Smith', 'Best regards / [NAME]'],
+      ['BR,\nJohn', 'BR,\n[NAME]'],
+      ['mvh anna svensson', 'mvh [NAME]'],
+      ['Cheers\nmike', 'Cheers\n[NAME]'],
+      ['Saluti,\n\n\n\nGiulia', 'Saluti,\n\n\n\n[NAME]'],
+    ];
+    for (const [input, output] of cases) expect(redact(input)).toBe(output);
+  });
+
+  it('reads sign-offs and names written with decomposed letters', () => {
+    expect(redact('Mvh\nAnna-Karin Öberg'.normalize('NFD'))).toBe('Mvh\n[NAME]'.normalize('NFD'));
+    expect(redact('Cu stimă,\nȘtefan Țurcanu'.normalize('NFD'))).toBe('Cu stimă,\n[NAME]'.normalize('NFD'));
+    expect(redact('Mvh Åsa Ek'.normalize('NFD'))).toBe('Mvh [NAME]');
+  });
+
+  it('still leaves ordinary words after sign-offs and greetings alone', () => {
+    for (const text of [
+      'Thanks a lot!',
+      'Tack så mycket för hjälpen',
+      'Thanks\nSent from my iPhone',
+      'Mvh\nskickat från min iphone',
+      'Grazie. Per favore rispondete',
+      'Hej Paketet kom skadat',
+      'Best regards,\nthe team',
+      'Tack!\nHälsningar',
+      'Hej,\n/ 5 st saknas',
+      'Mvh\n\nKundservice AB',
+      'My name is john smith and I ordered',
+    ]) {
+      expect(redact(text)).toBe(text);
+    }
+  });
+});

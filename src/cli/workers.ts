@@ -4,7 +4,7 @@
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
-import { RuleLoadError, type RuleIssue } from '../errors';
+import { InputError, RuleLoadError, type RuleIssue } from '../errors';
 import type { Router } from '../router';
 import type { Classification } from '../types';
 
@@ -44,16 +44,20 @@ export function summary(r: Classification): Record<string, unknown> {
  * error object. Never throws.
  */
 export function classifyLine(router: Router, line: string, lineNumber: number, full = false): string {
-  let item: Record<string, unknown>;
+  let item: unknown;
   try {
-    item = JSON.parse(line) as Record<string, unknown>;
+    item = JSON.parse(line);
   } catch (e) {
     return JSON.stringify({ line: lineNumber, error: { code: 'INVALID_JSON', message: (e as Error).message } });
   }
-  const fields = item && typeof item === 'object' ? item : ({} as Record<string, unknown>);
+  if (!item || typeof item !== 'object' || Array.isArray(item)) {
+    const message = `line ${lineNumber} is not an inquiry: expected an object such as {"id": "1", "text": "…"}`;
+    return JSON.stringify({ line: lineNumber, error: { code: 'INVALID_INPUT', message } });
+  }
+  const fields = item as Record<string, unknown>;
   const id = fields.id;
   try {
-    const r = router.classify(typeof fields.text === 'string' ? fields.text : (withoutIdAndText(fields) as never));
+    const r = router.classify(inquiryOf(fields) as never);
     const out = full ? r : summary(r);
     return JSON.stringify(id !== undefined ? { id, ...out } : out);
   } catch (e) {
@@ -63,9 +67,24 @@ export function classifyLine(router: Router, line: string, lineNumber: number, f
   }
 }
 
-/** The fields of a line that is a structured inquiry rather than `{ id, text }`. */
-function withoutIdAndText(fields: Record<string, unknown>): Record<string, unknown> {
-  const { id: _id, text: _text, ...rest } = fields;
+/**
+ * The inquiry of a line: `text` alone is the whole inquiry; beside other fields (`receivedAt`,
+ * `customer`, …) it is the body. Without `text`, the line is a structured inquiry.
+ */
+function inquiryOf(fields: Record<string, unknown>): unknown {
+  let other = false;
+  const rest: Record<string, unknown> = {};
+  for (const key in fields) {
+    if (key === 'id' || key === 'text') continue;
+    rest[key] = fields[key];
+    other = true;
+  }
+  if (!('text' in fields)) return rest;
+  const text = fields.text;
+  if (typeof text !== 'string') throw new InputError('"text" must be a string');
+  if (!other) return text;
+  if (rest.body !== undefined) throw new InputError('a line has "text" or "body", not both');
+  rest.body = text;
   return rest;
 }
 

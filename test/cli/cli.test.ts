@@ -39,6 +39,34 @@ describe('inquiry-router CLI', () => {
     expect((lines[3]!.error as { code: string }).code).toBe('INVALID_INPUT');
   });
 
+  test('NDJSON: a line that is not an inquiry object is an error, not a fallback decision', async () => {
+    const input = ['null', '5', '"just a string"', '["a"]', '{"id":"d","text":5}', '{"id":"e","text":"Hej","body":"Hej"}'].join('\n');
+    const r = await run(['classify'], input);
+    const lines = r.out.split('\n').map((l) => JSON.parse(l) as { id?: string; line?: number; error?: { code: string }; category?: string });
+    expect(lines.map((l) => l.id ?? l.line)).toEqual([1, 2, 3, 4, 'd', 'e']);
+    for (const l of lines) {
+      expect(l.category).toBeUndefined();
+      expect(l.error?.code).toBe('INVALID_INPUT');
+    }
+  });
+
+  test('NDJSON: "text" beside other fields is the body, and the other fields count', async () => {
+    const input = [
+      '{"id":"a","text":"Var är mitt paket?","receivedAt":"2026-11-20T16:00:00+01:00"}',
+      '{"id":"b","text":"Var är mitt paket?","customer":{"tier":"vip"}}',
+      '{"id":"c","body":"Var är mitt paket?","customer":{"tier":"vip"}}',
+      '{"id":"d","text":"Var är mitt paket?"}',
+    ].join('\n');
+    const r = await run(['classify'], input);
+    const [a, b, c, d] = r.out.split('\n').map((l) => JSON.parse(l) as { firstResponseDue?: string; tags: string[]; priority: string });
+    expect(a!.firstResponseDue).toMatch(/^2026-11-2\dT/);
+    expect(b!.tags).toEqual(c!.tags);
+    expect(b!.priority).toBe(c!.priority);
+    expect(b!.tags).toContain('vip');
+    expect(d!.tags).not.toContain('vip');
+    expect(d!.firstResponseDue).toBeUndefined();
+  });
+
   test('NDJSON with a raw writer: lines are written together, and none waits for more input', async () => {
     const { PassThrough } = await import('node:stream');
     const writes: string[] = [];

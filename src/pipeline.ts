@@ -277,6 +277,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
     negatedHits,
     fields: fields.map((f) => f.text),
     language: language.code,
+    languageConfidence: language.confidence,
     entities: ruleEntities,
     input,
     signals,

@@ -38,6 +38,8 @@ export interface EvalContext {
   readonly negatedHits: ReadonlyMap<number, PlacedHit[]>;
   readonly fields: readonly FieldText[];
   readonly language: LanguageCode;
+  /** The detector's confidence in `language`: for `und`, how sure it is that the text is in another language. */
+  readonly languageConfidence: number;
   readonly entities: Entities;
   readonly input: InquiryInput;
   readonly signals: ReadonlySet<SignalName>;

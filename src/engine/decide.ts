@@ -51,6 +51,9 @@ function roundedScores(scores: ReadonlyMap<string, { readonly score: number }>):
   return out;
 }
 
+/** How sure the detector must be of `und` for an inquiry to count as written in another language. */
+export const OTHER_LANGUAGE_CONFIDENCE = 0.9;
+
 export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
   const fired = firedRules(rules, ctx);
   const matchedRules: RuleMatch[] = [];
@@ -129,12 +132,14 @@ export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
     }
   }
 
-  // A team that cannot answer the language: its overflow team, and/or a tag.
+  // A team that cannot answer the language: its overflow team, and/or a tag. `und` counts when the
+  // detector is sure the text is in another language (German, French …), not when it has no evidence.
   const t = rules.teams.get(team);
-  if (t?.languages && isLanguage(ctx.language) && !t.languages.includes(ctx.language)) {
+  const known = isLanguage(ctx.language) || ctx.languageConfidence >= OTHER_LANGUAGE_CONFIDENCE;
+  if (t?.languages && known && !(t.languages as readonly string[]).includes(ctx.language)) {
     const policy = config.unsupportedLanguage ?? {};
     if (t.overflow && policy.useOverflow !== false) {
-      teamReason = `team ${team} does not answer ${ctx.language}; overflow to ${t.overflow}`;
+      teamReason = `team ${team} does not answer ${ctx.language === 'und' ? 'this language (und)' : ctx.language}; overflow to ${t.overflow}`;
       team = t.overflow;
     }
     if (policy.tag) addTags([policy.tag]);

@@ -35,6 +35,21 @@ describe('escalation', () => {
     expect(it.decision.team.reason).toMatch(/escalate-legal-threat/);
   });
 
+  test('an inquiry surely in another language (und) needs translation; one with no language evidence does not', () => {
+    const fr = classify('Nous allons vous poursuivre en justice, mon avocat vous contactera.');
+    expect(fr.language.code).toBe('und');
+    expect(fr.team).toBe('escalations');
+    expect(fr.tags).toEqual(expect.arrayContaining(['legal-threat', 'needs-translation']));
+    const de = classify('Ich möchte mein Geld zurück, das Paket ist beschädigt und kam viel zu spät.');
+    expect(de.language.code).toBe('und');
+    expect(de.tags).toContain('needs-translation');
+    for (const text of ['', '?', 'RR123456785SE', 'Hej']) {
+      const r = classify(text);
+      expect(r.language.code).toBe('und');
+      expect(r.tags).not.toContain('needs-translation');
+    }
+  });
+
   test('repeated contact is urgent', () => {
     const r = classify('Det här är tredje gången jag skriver om min order 4481923 och jag har fortfarande inte fått något svar.');
     expect(r.priority).toBe('urgent');

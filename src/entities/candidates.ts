@@ -1,12 +1,16 @@
 import { labelAfter, labelBefore, type Label, type Lexicon } from './lexicon';
+import { isDashCode, isSpaceCode } from './text';
 import type { Amount, EntityType } from './types';
 import { sortInPlace } from '../arrays';
 
 const FIRST_DIGIT_RE = /\d/g;
 
-/** Separators that join digits into one cluster: space, `-`, `+`, `.`, `/`, `,`, `(`, `)`, `'`, `’`, no-break spaces. */
+/**
+ * Separators that join digits into one cluster: spaces (also no-break, thin and figure spaces),
+ * dashes (also the Unicode hyphens and en dash), `+`, `.`, `/`, `,`, `(`, `)`, `'`, `’`.
+ */
 function isClusterCode(c: number): boolean {
-  return c === 32 || c === 45 || c === 43 || c === 46 || c === 47 || c === 44 || c === 40 || c === 41 || c === 39 || c === 0x2019 || c === 0xa0 || c === 0x202f;
+  return c === 43 || c === 46 || c === 47 || c === 44 || c === 40 || c === 41 || c === 39 || c === 0x2019 || isSpaceCode(c) || isDashCode(c);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { TIER, type Scan } from './candidates';
 import type { Label } from './lexicon';
 import type { PhoneRegion } from './types';
+import { isDashCode, isDigitCode, isSpaceCode } from './text';
 
 /** National significant number checks per region (the trunk `0` already removed, except in IT). */
 function validSE(nsn: string): boolean {
@@ -118,10 +119,12 @@ export const REGION_FALLBACK: readonly PhoneRegion[] = ['SE', 'GB', 'RO', 'IT'];
 
 
 /**
- * Phone-shaped runs: optional `+`, digits with spaces, dashes, dots, slashes and parentheses.
+ * Phone-shaped runs: optional `+`, digits with spaces, dashes, dots, slashes and parentheses (the
+ * Unicode spaces and dashes of `isSpaceCode`/`isDashCode` too: "070–123 45 67" typed on a phone).
  * Sticky: tried only where a match can start, at a digit run or the `+`, `(` or `(+` before it.
  */
-const PHONE_RE = /(?<![\p{L}\p{N}+]|\p{N}[-.])(?:\+|\(\+?)?\d[\d \-./()\u00a0]{4,24}\d(?![\p{L}\p{N}])/uy;
+const PHONE_RE =
+  /(?<![\p{L}\p{N}+]|\p{N}[-.\u2010-\u2013])(?:\+|\(\+?)?\d[\d \-./()\u00a0\u2007\u2009\u202f\u2010-\u2013]{4,24}\d(?![\p{L}\p{N}])/uy;
 
 interface Group {
   start: number;
@@ -132,10 +135,11 @@ function blocked(label: Label): boolean {
   return label === 'order' || label === 'case' || label === 'tracking' || label === 'other' || label === 'personalId';
 }
 
+/** Written in groups: a space, dash or parenthesis, or the "/" after an area code ("333/1234567"). */
 function hasSeparator(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 45 || c === 0xa0 || c === 40) return true;
+    if (isSpaceCode(c) || isDashCode(c) || c === 40 || c === 47) return true;
   }
   return false;
 }
@@ -186,13 +190,98 @@ function digitGroups(text: string, from: number, to: number): Group[] {
   return groups;
 }
 
-/** A separator between two numbers rather than inside one: "/", " - ", two spaces. */
+/** A separator between two numbers rather than inside one: "/", " - " (any dash), two spaces. */
 function strongSeparator(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 47 || (c === 32 && i + 1 < to && text.charCodeAt(i + 1) === 32)) return true;
+    if (c === 47 || (isSpaceCode(c) && i + 1 < to && isSpaceCode(text.charCodeAt(i + 1)))) return true;
   }
-  return to - from === 3 && text.charCodeAt(from) === 32 && text.charCodeAt(from + 1) === 45 && text.charCodeAt(from + 2) === 32;
+  return to - from === 3 && isSpaceCode(text.charCodeAt(from)) && isDashCode(text.charCodeAt(from + 1)) && isSpaceCode(text.charCodeAt(from + 2));
+}
+
+/** Index of the last group of the piece that starts at group `k` (pieces end at a strong separator). */
+function pieceEnd(text: string, groups: Group[], k: number): number {
+  let last = k;
+  while (last + 1 < groups.length && !strongSeparator(text, (groups[last] as Group).end, (groups[last + 1] as Group).start)) last++;
+  return last;
+}
+
+function digitCount(groups: Group[], first: number, last: number): number {
+  let n = 0;
+  for (let k = first; k <= last; k++) n += (groups[k] as Group).end - (groups[k] as Group).start;
+  return n;
+}
+
+/** Only a "/" or a dash between two digit groups, maybe with a space on either side. */
+function slashOrDash(text: string, from: number, to: number): boolean {
+  let marks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 || isDashCode(c)) marks++;
+    else if (!isSpaceCode(c)) return false;
+  }
+  return marks === 1 && to - from <= 3;
+}
+
+/**
+ * An area code set off from its number by "/" or " - " ("070/123 45 67", "040 - 12 34 56",
+ * "333/1234567", "+46 (0) 70 - 123 45 67"): returns the last group of the piece after it, or -1.
+ * The area code is the whole first piece: one group of 2–4 digits starting with the trunk 0, three
+ * digits starting with 3 (Italian mobiles), or a short `+`/`00` prefix; none of these is a phone
+ * on its own, so a list of phones ("070-123 45 67 / 08-123 456 78") is never joined. The number
+ * after it has at least 5 digits and no trunk 0 of its own.
+ */
+function areaCodeJoin(text: string, groups: Group[], last: number): number {
+  if (last + 1 >= groups.length) return -1;
+  const first = groups[0] as Group;
+  const c0 = text.charCodeAt(first.start);
+  // "(+46 …" / "(0046 …": look past the parenthesis
+  const at = c0 === 40 ? first.start + 1 : first.start;
+  const lead = text.charCodeAt(at);
+  if (lead === 43 || (lead === 48 && text.charCodeAt(at + 1) === 48)) {
+    // the first group starts at its "(" / "+" (see digitGroups): those are no digits
+    let prefix = at - first.start;
+    if (lead === 43) prefix++;
+    if (digitCount(groups, 0, last) - prefix > 6) return -1;
+  } else {
+    const size = first.end - first.start;
+    if (last !== 0 || !isDigitCode(c0)) return -1;
+    if (!((c0 === 48 && size >= 2 && size <= 4) || (c0 === 51 && size === 3))) return -1;
+  }
+  const next = groups[last + 1] as Group;
+  if (!slashOrDash(text, (groups[last] as Group).end, next.start)) return -1;
+  if (text.charCodeAt(next.start) === 48) return -1;
+  const end = pieceEnd(text, groups, last + 1);
+  return digitCount(groups, last + 1, end) >= 5 ? end : -1;
+}
+
+/**
+ * A time or day range written with dots ("08.00-17.00", "7.30 – 16.30", "08.11-10.11") at group
+ * `k`: two [H]H.MM halves joined by a dash. Neither a phone nor, for redaction, phone-shaped.
+ */
+function timeRangeAt(text: string, groups: Group[], k: number, last: number): boolean {
+  if (k + 3 > last) return false;
+  const h1 = groups[k] as Group;
+  const m1 = groups[k + 1] as Group;
+  const h2 = groups[k + 2] as Group;
+  const m2 = groups[k + 3] as Group;
+  // the first group may start at a "+" or "(" (see digitGroups): then it is no time
+  if (!isDigitCode(text.charCodeAt(h1.start))) return false;
+  const half = (h: Group, m: Group): boolean =>
+    h.end - h.start <= 2 &&
+    m.end - m.start === 2 &&
+    m.start === h.end + 1 &&
+    text.charCodeAt(h.end) === 46 &&
+    Number(text.slice(h.start, h.end)) <= 24 &&
+    Number(text.slice(m.start, m.end)) <= 59;
+  if (!half(h1, m1) || !half(h2, m2)) return false;
+  let marks = 0;
+  for (let i = m1.end; i < h2.start; i++) {
+    const c = text.charCodeAt(i);
+    if (isDashCode(c)) marks++;
+    else if (!isSpaceCode(c)) return false;
+  }
+  return marks === 1 && h2.start - m1.end <= 3;
 }
 
 /**
@@ -246,10 +335,22 @@ export function scanPhones(scan: Scan, region: PhoneRegion): void {
       from = PHONE_RE.lastIndex;
       const groups = digitGroups(text, p, from);
       // the run up to the first strong separator; what follows is matched again on its own
-      let last = 0;
-      while (last + 1 < groups.length && !strongSeparator(text, (groups[last] as Group).end, (groups[last + 1] as Group).start)) last++;
+      let last = pieceEnd(text, groups, 0);
       let k = 0;
+      // an area code before "/" or " - " is tried with the number after it first
+      const joined = areaCodeJoin(text, groups, last);
+      if (joined > last) {
+        const used = findPhone(scan, groups, 0, joined, region);
+        if (used >= 0 || (scan.loose && addLoosePhone(scan, text, groups.slice(0, joined + 1)))) {
+          last = joined;
+          k = used >= 0 ? used + 1 : joined + 1;
+        }
+      }
       while (k <= last) {
+        if (timeRangeAt(text, groups, k, last)) {
+          k += 4;
+          continue;
+        }
         const used = findPhone(scan, groups, k, last, region);
         if (used < 0) {
           if (scan.loose) addLoosePhone(scan, text, groups.slice(k, last + 1));
@@ -264,16 +365,18 @@ export function scanPhones(scan: Scan, region: PhoneRegion): void {
   }
 }
 
-/** Phone shape for redaction: 8–15 digits starting with `+`/`0`, or after a phone word. */
-function addLoosePhone(scan: Scan, text: string, groups: Group[]): void {
+/** Phone shape for redaction: 8–15 digits starting with `+`/`0`, or after a phone word. Returns whether it was added. */
+function addLoosePhone(scan: Scan, text: string, groups: Group[]): boolean {
   const start = (groups[0] as Group).start;
   const end = (groups[groups.length - 1] as Group).end;
   let digits = 0;
   for (const g of groups) digits += g.end - g.start;
-  if (digits < 8 || digits > 15) return;
+  if (digits < 8 || digits > 15) return false;
   const label = scan.labelBefore(start);
-  if (blocked(label)) return;
+  if (blocked(label)) return false;
   const c = text.charCodeAt(start);
   const first = text.charCodeAt(c === 40 ? start + 1 : start);
-  if (label === 'phone' || first === 43 || first === 48) scan.addLoose('phones', start, end);
+  if (label !== 'phone' && first !== 43 && first !== 48) return false;
+  scan.addLoose('phones', start, end);
+  return true;
 }

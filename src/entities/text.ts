@@ -19,6 +19,20 @@ export function isWordCode(c: number): boolean {
   return isDigitCode(c) || isLetterCode(c);
 }
 
+/**
+ * Dashes written between digit groups: `-` and the Unicode hyphens and dashes that word processors
+ * and phones substitute for it (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash,
+ * U+2013 en dash).
+ */
+export function isDashCode(c: number): boolean {
+  return c === 45 || (c >= 0x2010 && c <= 0x2013);
+}
+
+/** Spaces written between digit groups: space, no-break, figure (U+2007), thin (U+2009) and narrow no-break spaces. */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 0xa0 || c === 0x2007 || c === 0x2009 || c === 0x202f;
+}
+
 export function isUpperCode(c: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
   const ch = String.fromCharCode(c);

@@ -7,6 +7,7 @@ import type { LanguageCode } from '../languages';
 import type { LexHit } from '../lexicon/match';
 import type { ConditionInput, EntityTypeName, SignalName } from '../rules/schema';
 import { bare, normalize } from '../text/normalize';
+import { compileRulePattern } from './patterns';
 import type { Field, InquiryInput } from '../types';
 
 /** A concept hit placed in its field, with the original offsets. */
@@ -196,15 +197,14 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     return { test: (ctx) => find(ctx).length > 0, explain: (ctx) => [{ condition: describe, spans: find(ctx) }], triggers: null, describe, source: c };
   }
   if (c.pattern !== undefined) {
-    const re = new RegExp(c.pattern, (c.flags ?? '').replace(/[gy]/g, '') + 'g');
+    const re = compileRulePattern(c.pattern, c.flags ?? '');
     const describe = `pattern: /${c.pattern}/`;
     const find = (ctx: EvalContext) => {
       const spans: ConditionTraceInternal['spans'] = [];
       for (const f of ctx.fields) {
-        re.lastIndex = 0;
-        const m = re.exec(f.norm);
+        const m = re.first(f.norm);
         if (m) {
-          const [s, e] = f.toOriginal(m.index, m.index + m[0].length);
+          const [s, e] = f.toOriginal(m[0], m[1]);
           spans.push({ field: f.field, start: s, end: e, text: f.original.slice(s, e) });
         }
       }
@@ -256,11 +256,11 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
   }
   if (c.field !== undefined) {
     const path = c.field.split('.');
-    const matchesRe = c.matches !== undefined ? new RegExp(c.matches, 'i') : undefined;
+    const matchesRe = c.matches !== undefined ? compileRulePattern(c.matches, 'i') : undefined;
     const check = (v: unknown): boolean => {
       if (c.equals !== undefined && !(v === c.equals || (typeof v === 'string' && typeof c.equals === 'string' && v.toLowerCase() === c.equals.toLowerCase()))) return false;
       if (c.oneOf !== undefined && !c.oneOf.some((o) => o === v || (typeof v === 'string' && typeof o === 'string' && v.toLowerCase() === o.toLowerCase()))) return false;
-      if (matchesRe && !(typeof v === 'string' && matchesRe.test(v.slice(0, 10_000)))) return false;
+      if (matchesRe && !(typeof v === 'string' && matchesRe.first(v.slice(0, 10_000)) !== undefined)) return false;
       if (c.gte !== undefined && !(typeof v === 'number' && v >= c.gte)) return false;
       if (c.lte !== undefined && !(typeof v === 'number' && v <= c.lte)) return false;
       return true;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { RuleLoadError, type RuleIssue } from '../errors';
 import { compileRuleSet, type CompiledRules } from './compile';
 import { expandEnglish } from './expand';
+import { useLinearPatterns } from './linear';
 import { MAX_FILE_BYTES, parseRuleSources, type RuleSource } from './parse';
 
 const MAX_FILES = 500;
@@ -70,6 +71,7 @@ export async function compileSources(sources: readonly RuleSource[], readIssues:
   const all = [...readIssues, ...issues];
   if (!ruleSet || all.some((i) => i.severity === 'error')) return { success: false, error: new RuleLoadError(all) };
   try {
+    useLinearPatterns();
     const rules = compileRuleSet(await expandEnglish(ruleSet));
     return { success: true, rules, warnings: all.filter((i) => i.severity === 'warning') };
   } catch (e) {

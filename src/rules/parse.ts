@@ -5,7 +5,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { RuleIssue } from '../errors';
-import { checkPattern } from './safe-pattern';
+import { checkEntityFormat, checkPattern } from './safe-pattern';
 import {
   ruleSchemas,
   type Category,
@@ -313,7 +313,7 @@ export function parseRuleSources(sources: readonly RuleSource[]): { ruleSet: Rul
     const pats = (entityPatterns[section] as { patterns?: Array<{ pattern?: string; flags?: string }> } | undefined)?.patterns;
     pats?.forEach((p, i) => {
       if (typeof p.pattern !== 'string' || !configFile) return;
-      const problem = checkPattern(p.pattern, p.flags);
+      const problem = checkEntityFormat(p.pattern, p.flags);
       if (problem) err(configFile, ['config', 'entities', section, 'patterns', i, 'pattern'], problem.code, problem.message);
     });
   }

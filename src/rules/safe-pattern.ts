@@ -1,15 +1,74 @@
 /**
- * Rule patterns are run on text written by anyone, so they must run in linear time. JavaScript's
- * regular expressions backtrack; a pattern is accepted only when it has none of the constructs that can
- * make backtracking super-linear: a quantified group that itself contains a quantifier or an alternation
- * whose branches can match the same text (star height above one), back-references and lookarounds.
- * Anything else is reported as UNSAFE_PATTERN at load time.
+ * Checks of the regular expressions in rule files, at load time.
+ *
+ * Rule patterns (`pattern:`, `field … matches:`) with quantifiers run on a linear-time engine (see
+ * `engine/patterns.ts`), so they must be in its syntax. Entity formats (`config.entities.*.patterns`)
+ * run on JavaScript's backtracking engine, on every inquiry; they must have a bounded length, so that
+ * the ways a format can match at one position stay few.
+ *
+ * Both refuse the constructs that make backtracking super-linear, which the linear engine does not
+ * have either: a quantified group that itself contains a quantifier or an alternation (star height
+ * above one), back-references and lookarounds.
  */
+import { isQuantifierFree } from '../engine/patterns';
+import { compileLinear } from './linear';
 
 export type PatternProblem = { code: 'INVALID_PATTERN' | 'UNSAFE_PATTERN'; message: string };
 
-/** Returns a problem, or undefined when `source` is a valid pattern that runs in linear time. */
+/** The most ways an entity format may match at one position (the product of its quantifiers' ranges). */
+const MAX_FORMAT_WAYS = 1000;
+
+/** Returns a problem, or undefined when `source` is a valid rule pattern that runs in linear time. */
 export function checkPattern(source: string, flags = ''): PatternProblem | undefined {
+  const problem = checkStructure(source, flags);
+  if (problem || isQuantifierFree(source)) return problem;
+  try {
+    compileLinear(source, flags);
+  } catch (e) {
+    return { code: 'INVALID_PATTERN', message: `not supported by the linear-time engine for rule patterns: ${(e as Error).message}` };
+  }
+  return undefined;
+}
+
+/** Returns a problem, or undefined when `source` is a valid entity format of bounded length. */
+export function checkEntityFormat(source: string, flags = ''): PatternProblem | undefined {
+  const problem = checkStructure(source, flags);
+  if (problem) return problem;
+  let ways = 1;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '*' || ch === '+') ways = Infinity;
+    else if (ch === '?' && source[i - 1] !== '(') ways *= 2;
+    else if (ch === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+      if (!m) continue;
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      ways *= max - min + 1;
+    }
+  }
+  if (ways > MAX_FORMAT_WAYS) {
+    return {
+      code: 'UNSAFE_PATTERN',
+      message: ways === Infinity
+        ? 'an entity format must have a bounded length: use {m,n} instead of *, + or {m,}'
+        : `an entity format may match in ${ways} ways at one position (at most ${MAX_FORMAT_WAYS}): narrow its {m,n} ranges`,
+    };
+  }
+  return undefined;
+}
+
+function checkStructure(source: string, flags: string): PatternProblem | undefined {
   try {
     new RegExp(source, flags.includes('u') ? flags : flags + 'u');
   } catch (e) {

@@ -2,7 +2,7 @@
  * The public entry points: `classify` with the built-in default rules, and `createRouter` for a folder
  * of rule files (compiled once; `watch: true` reloads edits atomically and keeps the last good rules).
  */
-import { watch as fsWatch, type FSWatcher } from 'node:fs';
+import { existsSync, statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import { DEFAULT_LANGUAGE_TABLES, DEFAULT_RULES } from './generated/default-rules';
 import { LANGUAGES } from './languages';
 import type { SerializedLanguageTables, SerializedLexicon } from './lexicon/compile';
@@ -85,6 +85,9 @@ export async function loadRules(dir: string): Promise<CompiledRules> {
   return (await loader()).loadRules(dir);
 }
 
+/** How often a watched rules folder that has gone is looked for again. */
+const REWATCH_MS = 500;
+
 /** Loads and compiles the rules once; `router.classify` is synchronous and does no I/O. */
 export async function createRouter(options: RouterOptions = {}): Promise<Router> {
   const source = options.rules;
@@ -98,28 +101,86 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
 
   let watcher: FSWatcher | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   let loading: Promise<boolean> | undefined;
+  let closed = false;
+  /** The folder being watched, as the file system knows it: a new folder by the same name is another. */
+  let watchedId = '';
+  const folderId = (): string => {
+    try {
+      const st = statSync(source as string);
+      return `${st.dev}:${st.ino}`;
+    } catch {
+      return '';
+    }
+  };
+
+  // The caller's callback: one that throws must not take the process down with an unhandled rejection.
+  const notify = (result: Parameters<NonNullable<RouterOptions['onReload']>>[0]) => {
+    try {
+      options.onReload?.(result);
+    } catch (e) {
+      process.emitWarning(`inquiry-router: the onReload callback threw: ${(e as Error).message}`);
+    }
+  };
 
   const reload = async (): Promise<boolean> => {
     if (typeof source !== 'string') return true;
     const r = await safeLoadRules(source);
+    if (options.watch && !closed) followFolder();
     if (r.success) {
       current = r.rules; // one assignment: an inquiry sees the old rules or the new, never a mix
-      options.onReload?.({ ok: true });
+      notify({ ok: true });
       return true;
     }
-    options.onReload?.({ ok: false, error: r.error });
+    notify({ ok: false, error: r.error });
     return false;
   };
 
-  if (options.watch && typeof source === 'string') {
-    watcher = fsWatch(source, { recursive: true, persistent: false }, () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        loading = (loading ?? Promise.resolve(true)).then(reload, reload);
-      }, 100);
-    });
+  // A watcher watches a folder, not a name: when the folder is deleted (and maybe copied back), the
+  // watcher goes with it. Watch the new folder, or look for it again until it is back.
+  const followFolder = () => {
+    const id = folderId();
+    if (id === watchedId && watcher) return;
+    watcher?.close();
+    watcher = undefined;
+    if (id && startWatching()) return;
+    rewatchLater();
+  };
+
+  const scheduleReload = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      loading = (loading ?? Promise.resolve(true)).then(reload, reload).catch(() => false);
+    }, 100);
+    timer.unref?.();
+  };
+
+  const startWatching = (): boolean => {
+    try {
+      watchedId = folderId();
+      watcher = fsWatch(source as string, { recursive: true, persistent: false }, scheduleReload);
+      watcher.on('error', () => rewatchLater());
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  function rewatchLater(): void {
+    watcher?.close();
+    watcher = undefined;
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      if (closed) return;
+      if (existsSync(source as string) && startWatching()) scheduleReload();
+      else rewatchLater();
+    }, REWATCH_MS);
+    retry.unref?.();
   }
+
+  if (options.watch && typeof source === 'string') startWatching();
 
   return {
     classify: (inquiry, opts) => classifyWith(current, inquiry, opts),
@@ -128,7 +189,9 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
     },
     reload,
     close: () => {
+      closed = true;
       if (timer) clearTimeout(timer);
+      if (retry) clearTimeout(retry);
       watcher?.close();
     },
   };

@@ -6,7 +6,7 @@ import { existsSync, statSync, watch as fsWatch, type FSWatcher } from 'node:fs'
 import { DEFAULT_LANGUAGE_TABLES, DEFAULT_RULES } from './generated/default-rules';
 import { LANGUAGES } from './languages';
 import type { SerializedLanguageTables, SerializedLexicon } from './lexicon/compile';
-import type { RuleLoadError } from './errors';
+import { InputError, type RuleLoadError } from './errors';
 import { classifyWith } from './pipeline';
 import { compileRuleSet, type CompiledRules } from './rules/compile';
 import type { RuleSet } from './rules/parse';
@@ -37,7 +37,11 @@ export function classify(inquiry: Inquiry, options?: ClassifyOptions): Classific
  * of stopping the batch. For many cores, run routers in worker threads (see `inquiry-router classify
  * --workers N`) or inside the queue consumers you already have: a router is stateless.
  */
-export function classifyMany(inquiries: Iterable<Inquiry>, options?: ClassifyOptions & { rules?: CompiledRules }): Array<Classification | { error: { code: string; message: string } }> {
+export function classifyMany(inquiries: Iterable<Inquiry> & object, options?: ClassifyOptions & { rules?: CompiledRules }): Array<Classification | { error: { code: string; message: string } }> {
+  // a string is iterable too: one inquiry, not a list of its characters
+  if (inquiries === null || typeof inquiries !== 'object' || typeof (inquiries as Partial<Iterable<Inquiry>>)[Symbol.iterator] !== 'function') {
+    throw new InputError(`classifyMany takes a list of inquiries, got ${inquiries === null ? 'null' : typeof inquiries}`);
+  }
   const rules = options?.rules ?? defaultRules();
   const out: Array<Classification | { error: { code: string; message: string } }> = [];
   for (const inquiry of inquiries) {
@@ -87,6 +91,8 @@ export async function loadRules(dir: string): Promise<CompiledRules> {
 
 /** How often a watched rules folder that has gone is looked for again. */
 const REWATCH_MS = 500;
+/** How often a watched rules folder is checked for being another folder by the same name. */
+const IDENTITY_CHECK_MS = 1000;
 
 /** Loads and compiles the rules once; `router.classify` is synchronous and does no I/O. */
 export async function createRouter(options: RouterOptions = {}): Promise<Router> {
@@ -108,8 +114,9 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
   let watchedId = '';
   const folderId = (): string => {
     try {
+      // the birth time too: a folder deleted and made again often gets the same inode number
       const st = statSync(source as string);
-      return `${st.dev}:${st.ino}`;
+      return `${st.dev}:${st.ino}:${st.birthtimeMs}`;
     } catch {
       return '';
     }
@@ -180,7 +187,19 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
     retry.unref?.();
   }
 
-  if (options.watch && typeof source === 'string') startWatching();
+  // Events may not come when the folder is swapped at once (deleted and copied back, or a symlinked
+  // release folder pointed elsewhere): its identity is also checked now and then.
+  let identity: ReturnType<typeof setInterval> | undefined;
+  if (options.watch && typeof source === 'string') {
+    startWatching();
+    identity = setInterval(() => {
+      if (!retry && folderId() !== watchedId) {
+        followFolder();
+        scheduleReload();
+      }
+    }, IDENTITY_CHECK_MS);
+    identity.unref?.();
+  }
 
   return {
     classify: (inquiry, opts) => classifyWith(current, inquiry, opts),
@@ -192,6 +211,7 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
       closed = true;
       if (timer) clearTimeout(timer);
       if (retry) clearTimeout(retry);
+      if (identity) clearInterval(identity);
       watcher?.close();
     },
   };

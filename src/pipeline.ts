@@ -31,20 +31,61 @@ interface Segment {
 
 const OWN_KINDS = new Set(['own']);
 
-function coerce(input: unknown): InquiryInput {
+const NO_OPTIONS: ClassifyOptions = {};
+
+/** The options, checked: a wrong type is an `InputError`, not a TypeError from deep inside. */
+function checkOptions(options: ClassifyOptions | null | undefined): ClassifyOptions {
+  if (options === undefined || options === null) return NO_OPTIONS;
+  if (typeof options !== 'object' || Array.isArray(options)) throw new InputError(`options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  if (options.languages !== undefined && !Array.isArray(options.languages)) throw new InputError('"languages" must be a list of language codes, such as ["sv", "en"]');
+  return options;
+}
+
+/** The input as the stages read it: `receivedAt` as an ISO 8601 string. */
+type CoercedInput = InquiryInput & { readonly receivedAt?: string };
+
+function coerce(input: unknown): CoercedInput {
   if (typeof input === 'string') return { body: input };
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new InputError(`an inquiry is a string or an object with subject/body/html fields, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`);
   }
   const o = input as Record<string, unknown>;
-  for (const key of ['subject', 'body', 'html', 'receivedAt', 'channel'] as const) {
+  for (const key of ['subject', 'body', 'html', 'channel'] as const) {
     if (o[key] !== undefined && o[key] !== null && typeof o[key] !== 'string') {
       throw new InputError(`"${key}" must be a string, got ${Array.isArray(o[key]) ? 'an array' : typeof o[key]}`);
     }
   }
   if (o.attachments !== undefined && o.attachments !== null && !Array.isArray(o.attachments)) throw new InputError('"attachments" must be an array');
   if (o.customer !== undefined && o.customer !== null && (typeof o.customer !== 'object' || Array.isArray(o.customer))) throw new InputError('"customer" must be an object');
-  return o as InquiryInput;
+  const received = o.receivedAt;
+  if (received === undefined || received === null || received === '') return o as CoercedInput;
+  const iso = isoReceivedAt(received);
+  if (iso === undefined) {
+    // a string is text from outside (a header): one that is not a date is left out, as text never throws
+    if (typeof received === 'string') return { ...o, receivedAt: undefined } as CoercedInput;
+    throw new InputError(`"receivedAt" must be a date (ISO 8601, an e-mail Date header or a Date), got ${received instanceof Date ? 'an invalid Date' : typeof received}`);
+  }
+  // a copy, not the caller's object, when the time is rewritten
+  return (iso === received ? o : { ...o, receivedAt: iso }) as CoercedInput;
+}
+
+/**
+ * `receivedAt` as ISO 8601: as written when it is ISO 8601 already (its offset and calendar date are
+ * the customer's); a Date in UTC; an e-mail Date header ("Fri, 20 Nov 2026 16:00:00 +0100") at its
+ * own offset. Undefined when it is not a date.
+ */
+function isoReceivedAt(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (typeof value !== 'string') return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
+  const zone = /(?:([+-])(\d{2}):?(\d{2})|\b(?:GMT|UTC?|Z))\s*(?:\([^)]*\))?\s*$/i.exec(value);
+  if (!zone) return d.toISOString();
+  const minutes = zone[1] ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 0;
+  const local = new Date(d.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+  const a = Math.abs(minutes);
+  return `${local}${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
 function parseDate(s: string | undefined): Date | undefined {
@@ -177,8 +218,9 @@ function mergeEntities(subject: Entities | undefined, body: Entities): Entities 
 }
 
 /** Classifies one inquiry with compiled rules. Throws only `InputError`, for input that is not an inquiry. */
-export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: ClassifyOptions = {}): Classification {
+export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options_?: ClassifyOptions | null): Classification {
   const input = coerce(inquiry);
+  const options = checkOptions(options_);
   // The texts that the stages scan are flat strings (see `flat`): the analysed parts of the subject and
   // the body (the whole text when it is no longer), and the texts made from them.
   let subject = input.subject ?? '';
@@ -312,6 +354,9 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options: Cl
   if (sla) result.sla = sla;
   result.body = { ownText, segments, forwarded: split.forwarded };
   result.decision = decision.trace;
-  if (options.redact) result.redactedText = rules.entities.redact(body, context);
+  if (options.redact) {
+    result.redactedText = rules.entities.redact(body, context);
+    if (subject) result.redactedSubject = rules.entities.redact(subject, context);
+  }
   return result as Classification;
 }

@@ -14,8 +14,11 @@ export interface InquiryInput {
   readonly body?: string;
   /** HTML body; turned into text when `body` is absent. */
   readonly html?: string;
-  /** When the inquiry arrived, ISO 8601 with any offset. Needed for SLA due times and relative dates. */
-  readonly receivedAt?: string;
+  /**
+   * When the inquiry arrived: ISO 8601 with any offset, an e-mail Date header ("Fri, 20 Nov 2026
+   * 16:00:00 +0100") or a Date. Needed for SLA due times and relative dates.
+   */
+  readonly receivedAt?: string | Date;
   /** e.g. "email", "form", "chat". */
   readonly channel?: string;
   readonly customer?: { readonly tier?: string; readonly locale?: string; readonly [key: string]: unknown };
@@ -94,6 +97,8 @@ export interface Classification {
   readonly body: { readonly ownText: string; readonly segments: ReadonlyArray<{ readonly kind: string; readonly start: number; readonly end: number }>; readonly forwarded: boolean };
   readonly decision: Decision;
   readonly redactedText?: string;
+  /** With `redact: true` and a subject: the subject with personal data replaced. */
+  readonly redactedSubject?: string;
 }
 
 export interface ClassifyOptions {

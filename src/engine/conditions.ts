@@ -285,8 +285,10 @@ export function compileCondition(c: ConditionInput, env: CompileEnv): CompiledCo
     const days = c.dateWithin.days;
     const describe = `date within ${days} days`;
     const matching = (ctx: EvalContext) => {
-      if (!ctx.receivedAt) return [];
-      const t0 = Date.UTC(ctx.receivedAt.getUTCFullYear(), ctx.receivedAt.getUTCMonth(), ctx.receivedAt.getUTCDate());
+      // the calendar date of receivedAt as written (at the customer's offset), as relative dates use it
+      const day = typeof ctx.input.receivedAt === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ctx.input.receivedAt) : null;
+      if (!ctx.receivedAt || !day) return [];
+      const t0 = Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!);
       return ctx.entities.dates.filter((d) => {
         const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(d.normalized));
         if (!m) return false;

@@ -9,6 +9,8 @@ export interface Entity<N = string> {
   normalized: N;
   start: number;
   end: number;
+  /** In `classify` results, `'subject'` for an entity found in the subject (its offsets are into the subject). */
+  field?: 'subject';
 }
 
 /** A money amount. `currency` is an ISO 4217 code: SEK, EUR, RON, USD, GBP, NOK, DKK, CHF, PLN. */

@@ -13,6 +13,7 @@ export type SlaErrorCode =
 
 /** The one error type thrown by `src/sla`; `code` tells the cases apart. */
 export class SlaError extends InquiryRouterError {
+  static override readonly kind: string = 'SlaError';
   declare readonly code: SlaErrorCode;
 
   constructor(code: SlaErrorCode, message: string) {
@@ -20,3 +21,5 @@ export class SlaError extends InquiryRouterError {
     this.name = 'SlaError';
   }
 }
+
+Object.defineProperty(SlaError, 'name', { value: SlaError.kind });

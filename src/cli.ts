@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { isMainThread, workerData } from 'node:worker_threads';
-import { main } from './cli/main';
+import { main, reportError } from './cli/main';
 import { runWorker, type WorkerData } from './cli/workers';
 
 if (!isMainThread && (workerData as WorkerData | undefined)?.role === 'inquiry-router-worker') {
@@ -16,7 +16,7 @@ if (!isMainThread && (workerData as WorkerData | undefined)?.role === 'inquiry-r
       process.exitCode = code;
     },
     (e: unknown) => {
-      console.error(e);
+      reportError(e, (s) => console.error(s));
       process.exitCode = 2;
     },
   );

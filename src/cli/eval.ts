@@ -60,25 +60,64 @@ export function formatEvaluation(e: Evaluation): string {
   return out.join('\n');
 }
 
-/** What moves between two rule versions: "N inquiries move from A to B", with examples. */
-export function compareRouters(a: Router, b: Router, fixtures: readonly Fixture[], inputs: ReadonlyArray<string | InquiryInput>, nameA: string, nameB: string): string {
-  const moves = new Map<string, Fixture[]>();
+/** Inquiries that one rule version routes to `from` and the other to `to`. */
+export interface Move {
+  readonly from: string;
+  readonly to: string;
+  readonly count: number;
+  readonly inquiries: ReadonlyArray<{ readonly id: string; readonly expected?: string; readonly text: string }>;
+}
+
+/** What moves from the rules before a change to the rules after it. */
+export interface Comparison {
+  readonly before: string;
+  readonly after: string;
+  /** Largest first. */
+  readonly moves: readonly Move[];
+}
+
+/**
+ * What moves between two rule versions: each inquiry that `before` routes to one category and `after`
+ * to another, grouped as "from → to" (read from the rules before the change to the rules after it).
+ */
+export function compareRouters(before: Router, after: Router, fixtures: readonly Fixture[], inputs: ReadonlyArray<string | InquiryInput>, beforeName: string, afterName: string): Comparison {
+  const moves = new Map<string, { from: string; to: string; list: Fixture[] }>();
   fixtures.forEach((f, i) => {
-    const ca = a.classify(inputs[i]!).category;
-    const cb = b.classify(inputs[i]!).category;
-    if (ca === cb) return;
-    const key = `${ca} → ${cb}`;
-    (moves.get(key) ?? moves.set(key, []).get(key)!).push(f);
+    const from = before.classify(inputs[i]!).category;
+    const to = after.classify(inputs[i]!).category;
+    if (from === to) return;
+    const key = `${from}\u0000${to}`;
+    let move = moves.get(key);
+    if (!move) moves.set(key, (move = { from, to, list: [] }));
+    move.list.push(f);
   });
-  if (moves.size === 0) return `No inquiry changes category between ${nameA} and ${nameB}.`;
-  const out = [`Changes from ${nameA} to ${nameB}:`];
-  for (const [key, list] of [...moves].sort((x, y) => y[1].length - x[1].length)) {
-    const [from, to] = key.split(' → ');
-    out.push(`  ${list.length} inquir${list.length === 1 ? 'y moves' : 'ies move'} from ${from} to ${to}`);
-    for (const f of list.slice(0, 3)) {
-      const text = typeof f.input === 'string' ? f.input : `${f.input.subject ?? ''} ${f.input.body ?? ''}`;
-      const label = f.expect.category ? ` (labelled ${f.expect.category})` : '';
-      out.push(`    - ${f.id}${label}: ${text.replace(/\s+/g, ' ').slice(0, 100)}`);
+  return {
+    before: beforeName,
+    after: afterName,
+    moves: [...moves.values()]
+      .sort((x, y) => y.list.length - x.list.length)
+      .map(({ from, to, list }) => ({
+        from,
+        to,
+        count: list.length,
+        inquiries: list.map((f) => ({ id: f.id, ...(f.expect.category ? { expected: f.expect.category } : {}), text: fixtureText(f) })),
+      })),
+  };
+}
+
+function fixtureText(f: Fixture): string {
+  return typeof f.input === 'string' ? f.input : `${f.input.subject ?? ''} ${f.input.body ?? f.input.html ?? ''}`.trim();
+}
+
+/** "Changes from BEFORE to AFTER:" and "N inquiries move from A to B", with up to three examples each. */
+export function formatComparison(c: Comparison): string {
+  if (c.moves.length === 0) return `No inquiry changes category from ${c.before} to ${c.after}.`;
+  const out = [`Changes from ${c.before} to ${c.after}:`];
+  for (const m of c.moves) {
+    out.push(`  ${m.count} inquir${m.count === 1 ? 'y moves' : 'ies move'} from ${m.from} to ${m.to}`);
+    for (const f of m.inquiries.slice(0, 3)) {
+      const label = f.expected ? ` (labelled ${f.expected})` : '';
+      out.push(`    - ${f.id}${label}: ${f.text.replace(/\s+/g, ' ').slice(0, 100)}`);
     }
   }
   return out.join('\n');

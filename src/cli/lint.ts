@@ -3,6 +3,9 @@
  * unsafe patterns — plus checks that need the whole rule set: concepts missing a language, a term two
  * concepts claim after stemming, rules that can never win, double negations, unused concepts.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RuleIssue } from '../errors';
 import { LANGUAGES, type Language } from '../languages';
 import { wordKey } from '../lexicon/compile';
@@ -10,13 +13,45 @@ import { readRuleSources } from '../rules/load';
 import { parseRuleSources, type RuleSet } from '../rules/parse';
 import type { ConditionInput, Rule } from '../rules/schema';
 import { normalize } from '../text/normalize';
+import { folderProblems } from './inputs';
 
-export async function lintRules(dir: string): Promise<{ issues: RuleIssue[]; ruleSet: RuleSet | undefined }> {
+/**
+ * Every problem of a rules folder. `unreadable`: no rule file could be read at all (no such folder, too
+ * many files, none in it); then `issues` holds only why, not what follows from having no rules.
+ */
+export async function lintRules(dir: string): Promise<{ issues: RuleIssue[]; ruleSet: RuleSet | undefined; unreadable: boolean }> {
   const { sources, issues: readIssues } = await readRuleSources(dir);
   const { ruleSet, issues } = parseRuleSources(sources);
   const all = [...readIssues, ...issues];
+  if (sources.length === 0) {
+    const folder = folderProblems(all, dir);
+    if (folder.unreadable) return { issues: sortIssues(folder.issues), ruleSet: undefined, unreadable: true };
+  }
   if (ruleSet) all.push(...semanticChecks(ruleSet));
-  return { issues: sortIssues(all), ruleSet };
+  return { issues: sortIssues(all), ruleSet, unreadable: false };
+}
+
+/**
+ * The rules folder shipped in the package (beside dist/ and src/), which the built-in rules are built
+ * from; undefined when the installation has none.
+ */
+export function builtinRulesDir(): string | undefined {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown };
+      if (pkg.name === 'inquiry-router') {
+        const rules = path.join(dir, 'rules');
+        return existsSync(rules) ? rules : undefined;
+      }
+    } catch {
+      // no package.json here: look further up
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
 }
 
 function sortIssues(issues: RuleIssue[]): RuleIssue[] {

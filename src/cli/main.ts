@@ -2,17 +2,19 @@
  * The command line: classify (one inquiry, NDJSON streams, .eml files), test, lint, explain, eval.
  * Exit codes: 0 success, 1 failures found, 2 usage or load errors.
  */
-import { fstatSync } from 'node:fs';
+import { existsSync, fstatSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { createRouter, type Router } from '../router';
 import { formatIssue, isInquiryRouterError, RuleLoadError } from '../errors';
 import { compareFixture } from '../fixtures';
-import { fixtureFiles, fixtureInput, loadFixtureFiles, readEmlInquiry } from '../fixtures-io';
+import { fixtureFiles } from '../fixtures-io';
 import type { Classification } from '../types';
 import { explainText } from './explain';
 import { classifyLine, progressLine } from './workers';
-import { lintRules } from './lint';
+import { builtinRulesDir, lintRules } from './lint';
+import { CliError, folderProblems, fsReason, inputOf, loadFixtures, readEml } from './inputs';
 
 const USAGE = `inquiry-router — routes customer inquiries to a category, priority and team
 
@@ -22,13 +24,13 @@ Usage:
   inquiry-router classify < in.ndjson        one JSON inquiry per line in, one decision per line out
   inquiry-router classify --table [FILE…]    fixtures or NDJSON files as a table
   inquiry-router test [FILES…]               check fixture files and the rules' own examples
-  inquiry-router lint                        check the rule files
+  inquiry-router lint                        check a rules folder (--rules DIR; default: the built-in rules)
   inquiry-router explain "text"              why an inquiry is routed as it is
   inquiry-router eval FILE.jsonl|FILE.yaml   accuracy, per-category precision/recall/F1, confusion matrix
 
 Options:
   --rules DIR      a rules folder (default: the built-in rules)
-  --compare DIR    with eval: a second rules folder to compare with
+  --compare DIR    with eval: the rules before the change (--rules: after); shows what moves
   --json           machine-readable output
   --coverage       with test: list rules and concepts no fixture exercises
   --workers N      with classify on NDJSON: use N worker threads (results keep the input order)
@@ -45,7 +47,13 @@ interface Io {
 }
 
 async function routerFor(rules: string | undefined): Promise<Router> {
-  return createRouter(rules ? { rules } : {});
+  try {
+    return await createRouter(rules ? { rules } : {});
+  } catch (e) {
+    // a folder that cannot be read: its reason alone, not the consequences (no priorities, no categories…)
+    if (e instanceof RuleLoadError) throw new RuleLoadError(folderProblems(e.issues, rules).issues);
+    throw e;
+  }
 }
 
 function pad(s: string, n: number): string {
@@ -161,11 +169,11 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
   const router = await routerFor(values.rules);
   if (values.table) {
     const files = args.length ? args : fixtureFiles();
-    const fixtures = loadFixtureFiles(files);
+    const fixtures = await loadFixtures(files);
     io.out(`${pad('id', 34)} ${pad('lang', 4)} ${pad('category', 12)} ${pad('priority', 8)} ${pad('team', 13)} ${pad('order numbers', 24)} text`);
     let ok = 0;
     for (const f of fixtures) {
-      const r = router.classify(await fixtureInput(f));
+      const r = router.classify(await inputOf(f));
       const good = compareFixture(r, f.expect).length === 0;
       if (good) ok++;
       const text = typeof f.input === 'string' ? f.input : `${f.input.subject ?? ''} ${f.input.body ?? f.input.html ?? ''}`;
@@ -176,7 +184,7 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
   }
   if (args.length > 0) {
     const arg = args.join(' ');
-    const input = args.length === 1 && /\.eml$/i.test(arg) ? await readEmlInquiry(arg) : arg;
+    const input = args.length === 1 && /\.eml$/i.test(arg) ? await readEml(arg) : arg;
     const r = router.classify(input);
     io.out(values.json ? JSON.stringify(r) : formatClassification(r));
     return 0;
@@ -199,7 +207,7 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
 async function cmdTest(args: string[], values: Values, io: Io): Promise<number> {
   const router = await routerFor(values.rules);
   const files = args.length ? args : fixtureFiles();
-  const fixtures = loadFixtureFiles(files);
+  const fixtures = await loadFixtures(files);
   let failed = 0;
   const firedRules = new Set<string>();
   const seenConcepts = new Set<string>();
@@ -209,7 +217,7 @@ async function cmdTest(args: string[], values: Values, io: Io): Promise<number> 
     io.out(`  rules:    ${r.matchedRules.map((m) => `${m.id} (${m.score})`).join(', ') || 'none (fallback)'}`);
   };
   for (const f of fixtures) {
-    const r = router.classify(await fixtureInput(f));
+    const r = router.classify(await inputOf(f));
     r.matchedRules.forEach((m) => firedRules.add(m.id));
     r.keywords.forEach((k) => seenConcepts.add(k.concept));
     const mm = compareFixture(r, f.expect);
@@ -247,13 +255,41 @@ async function cmdTest(args: string[], values: Values, io: Io): Promise<number> 
   return failed ? 1 : 0;
 }
 
+/** A path as the user would type it: relative to the working folder when it lies inside it. */
+function shown(dir: string): string {
+  const rel = path.relative(process.cwd(), dir);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : dir;
+}
+
+function samePlace(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Without --rules, lint checks the built-in rules as every other command uses them: the rules folder
+ * shipped in the package, which the built-in rules are built from.
+ */
 async function cmdLint(values: Values, io: Io): Promise<number> {
-  const dir = values.rules ?? 'rules';
-  const { issues } = await lintRules(dir);
+  let dir = values.rules;
+  let name: string;
+  if (dir === undefined) {
+    const builtin = builtinRulesDir();
+    if (!builtin) throw new CliError('inquiry-router: the folder of the built-in rules is not in this installation; name a folder with --rules DIR');
+    dir = shown(builtin);
+    name = `the built-in rules (${dir})`;
+    if (existsSync('rules') && !samePlace('rules', builtin)) io.err('inquiry-router: ./rules is not checked without --rules; to check it: inquiry-router lint --rules rules');
+  } else name = dir;
+  const { issues, unreadable } = await lintRules(dir);
+  // a folder that cannot be read is a rule-loading error (exit 2), reported as the other commands do
+  if (unreadable) throw new RuleLoadError(issues);
   for (const i of issues) io.out(values.json ? JSON.stringify(i) : formatIssue(i));
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  io.out(values.json ? '' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${dir}`);
+  io.out(values.json ? '' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${name}`);
   return errors ? 1 : 0;
 }
 
@@ -264,28 +300,32 @@ async function cmdExplain(args: string[], values: Values, io: Io): Promise<numbe
   }
   const router = await routerFor(values.rules);
   const arg = args.join(' ');
-  const input = args.length === 1 && /\.eml$/i.test(arg) ? await readEmlInquiry(arg) : arg;
+  const input = args.length === 1 && /\.eml$/i.test(arg) ? await readEml(arg) : arg;
   io.out(explainText(router.rules, input));
   return 0;
 }
 
+/**
+ * `eval FILE --rules DIR --compare BEFORE`: the evaluation of the rules (--rules, or the built-in ones)
+ * and, with --compare, what moves from the rules before the change (--compare) to them.
+ */
 async function cmdEval(args: string[], values: Values, io: Io): Promise<number> {
-  const { evaluate, formatEvaluation, compareRouters } = await import('./eval');
+  const { evaluate, formatEvaluation, compareRouters, formatComparison } = await import('./eval');
   if (!args.length) {
     io.err('eval needs a file of labelled inquiries (.jsonl or .yaml)');
     return 2;
   }
+  // both rule sets load before any output: a --compare folder that fails leaves no half a report
   const router = await routerFor(values.rules);
-  const fixtures = loadFixtureFiles(args);
-  const inputs = await Promise.all(fixtures.map(fixtureInput));
+  const before = values.compare !== undefined ? await routerFor(values.compare) : undefined;
+  const fixtures = await loadFixtures(args);
+  const inputs = await Promise.all(fixtures.map(inputOf));
   const progress = process.stderr.isTTY && fixtures.length > 200;
   const report = evaluate(router, fixtures, inputs, progress ? (done) => process.stderr.write(`\r${done}/${fixtures.length}`) : undefined);
   if (progress) process.stderr.write('\n');
-  io.out(values.json ? JSON.stringify(report) : formatEvaluation(report));
-  if (values.compare) {
-    const other = await routerFor(values.compare);
-    io.out('\n' + compareRouters(router, other, fixtures, inputs, values.rules ?? '(built-in rules)', values.compare));
-  }
+  const comparison = before ? compareRouters(before, router, fixtures, inputs, values.compare!, values.rules ?? 'the built-in rules') : undefined;
+  if (values.json) io.out(JSON.stringify(comparison ? { ...report, compare: comparison } : report));
+  else io.out(formatEvaluation(report) + (comparison ? '\n\n' + formatComparison(comparison) : ''));
   return 0;
 }
 
@@ -350,12 +390,32 @@ export async function main(
         return 2;
     }
   } catch (e) {
-    if (e instanceof RuleLoadError) {
-      for (const i of e.issues) io.err(formatIssue(i));
-      return 2;
-    }
-    io.err(isInquiryRouterError(e) ? `${e.code}: ${e.message}` : String((e as Error)?.stack ?? e));
+    reportError(e, io.err);
     return 2;
   }
 }
 
+/** An error as the command line reports it: one line each (file and line where known), never a stack trace. */
+export function reportError(e: unknown, err: (s: string) => void): void {
+  if (e instanceof RuleLoadError) {
+    // a folder that cannot be read (also from --workers): its reason, not the consequences
+    for (const i of folderProblems(e.issues).issues) err(formatIssue(i));
+    return;
+  }
+  if (e instanceof CliError) {
+    for (const line of e.message.split('\n')) err(line);
+    return;
+  }
+  const file = (e as NodeJS.ErrnoException | undefined)?.path;
+  const reason = fsReason(e);
+  if (reason && file) {
+    err(`inquiry-router: cannot read ${file}: ${reason}`);
+    return;
+  }
+  if (isInquiryRouterError(e)) {
+    err(`${e.code}: ${e.message}`);
+    return;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  err(`inquiry-router: ${message.split('\n')[0]}`);
+}

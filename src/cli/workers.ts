@@ -46,7 +46,8 @@ export function summary(r: Classification): Record<string, unknown> {
 export function classifyLine(router: Router, line: string, lineNumber: number, full = false): string {
   let item: unknown;
   try {
-    item = JSON.parse(line);
+    // a byte order mark (helpdesk exports start with one; concatenated ones have it mid-stream) is not JSON
+    item = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
   } catch (e) {
     return JSON.stringify({ line: lineNumber, error: { code: 'INVALID_JSON', message: (e as Error).message } });
   }

@@ -194,7 +194,9 @@ describe('inquiry-router CLI', () => {
     const routing = path.join(changed, 'routing.yaml');
     const { readFileSync } = await import('node:fs');
     writeFileSync(routing, readFileSync(routing, 'utf8').replace(/when: \{ concept: damaged \}\n {4}then: \{ category: returns, weight: 3 \}/, 'when: { concept: damaged }\n    then: { category: billing, weight: 9 }'));
-    const c = await run(['eval', data, '--rules', dir, '--compare', changed]);
+    // as the README has it: --rules the rules after the change, --compare the rules before it
+    const c = await run(['eval', data, '--rules', changed, '--compare', dir]);
+    expect(c.out).toContain(`Changes from ${dir} to ${changed}:`);
     expect(c.out).toMatch(/1 inquiry moves from returns to billing/);
   });
 

@@ -18,6 +18,8 @@ export interface FixtureExpect {
   readonly ownTextExcludes?: string;
 }
 
+const EXPECT_KEYS: ReadonlySet<string> = new Set(['language', 'category', 'team', 'priority', 'orderNumbers', 'tags', 'notTags', 'autoReply', 'ownTextIncludes', 'ownTextExcludes']);
+
 export interface Fixture {
   readonly id: string;
   readonly input: string | InquiryInput;
@@ -54,6 +56,10 @@ export function parseFixtures(text: string, file: string): Fixture[] {
       input = obj as InquiryInput;
     }
     const expect = (o.expect ?? {}) as FixtureExpect;
+    if (typeof expect !== 'object' || Array.isArray(expect)) throw new Error(`${file}: fixture ${id}: "expect" is a mapping such as { category: returns }`);
+    // a misspelt key would make the fixture pass whatever the result
+    const unknown = Object.keys(expect).filter((k) => !EXPECT_KEYS.has(k));
+    if (unknown.length) throw new Error(`${file}: fixture ${id}: unknown expect key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${[...EXPECT_KEYS].join(', ')})`);
     return { id, input, expect, file, ...(typeof o.eml === 'string' ? { eml: o.eml } : {}) };
   });
 }

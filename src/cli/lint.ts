@@ -109,14 +109,24 @@ export function semanticChecks(ruleSet: RuleSet): RuleIssue[] {
       const wa = a.then.weight ?? 1;
       const stronger = wa > wb || (wa === wb && ai < bi);
       if (!stronger) return;
-      if (a.then.category !== b.then.category || la.size === lb.size) {
-        issues.push({
-          code: 'SHADOWED_RULE',
-          severity: 'warning',
-          ...at(b.source),
-          message: `rule "${b.id}" can never win: rule "${a.id}" (${a.source.file}:${a.source.line}) fires whenever it does, ${a.then.category === b.then.category ? 'for the same category' : `for category "${a.then.category}"`}, with ${wa > wb ? 'a higher weight' : 'the same weight and an earlier place'}`,
-        });
+      const how = `rule "${a.id}" (${a.source.file}:${a.source.line}) fires whenever it does`;
+      const weight = wa > wb ? 'a higher weight' : 'the same weight and an earlier place';
+      if (a.then.category === b.then.category) {
+        // the votes add up: the rule still counts, but it is never the one that decides
+        if (la.size === lb.size) {
+          issues.push({ code: 'SHADOWED_RULE', severity: 'warning', ...at(b.source), message: `rule "${b.id}" never decides the category: ${how}, for the same category, with ${weight} (it only adds its weight)` });
+        }
+        return;
       }
+      // Another category: categories win by the sum of their rules' weights, so this rule's category
+      // can still win with the help of another rule; only a lone voter can never win.
+      if (rules.some((r, ri) => ri !== bi && r.then.category === b.then.category)) return;
+      issues.push({
+        code: 'SHADOWED_RULE',
+        severity: 'warning',
+        ...at(b.source),
+        message: `rule "${b.id}" can never win: ${how}, for category "${a.then.category}", with ${weight}, and no other rule votes for "${b.then.category}"`,
+      });
     });
   });
   for (const r of rules) {
@@ -129,6 +139,28 @@ export function semanticChecks(ruleSet: RuleSet): RuleIssue[] {
       if (c.not) check(c.not);
     };
     (Array.isArray(r.when) ? r.when : [r.when]).forEach(check);
+  }
+
+  // Rules' examples: what they expect must exist, and they need a text to run on.
+  const known = {
+    category: new Set(ruleSet.categories.map((c) => c.id)),
+    team: new Set(ruleSet.teams.map((t) => t.id)),
+    priority: new Set(ruleSet.priorities.map((p) => p.id)),
+    language: new Set<string>([...LANGUAGES, 'und']),
+  };
+  for (const r of rules) {
+    r.examples?.forEach((ex, i) => {
+      const which = `rule "${r.id}", example ${i + 1}`;
+      if (![ex.text, ex.subject, ex.body].some((t) => typeof t === 'string' && t.trim() !== '')) {
+        issues.push({ code: 'EMPTY_EXAMPLE', severity: 'error', ...at(r.source), message: `${which} has no text (text, or subject and body)` });
+      }
+      for (const key of ['category', 'team', 'priority', 'language'] as const) {
+        const value = ex.expect[key];
+        if (value !== undefined && !known[key].has(value)) {
+          issues.push({ code: `UNKNOWN_${key.toUpperCase()}`, severity: 'error', ...at(r.source), message: `${which} expects unknown ${key} "${value}" (known: ${[...known[key]].join(', ')})` });
+        }
+      }
+    });
   }
 
   const used = new Set<string>();

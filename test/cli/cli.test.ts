@@ -133,10 +133,15 @@ describe('inquiry-router CLI', () => {
         'concepts:',
         '  - id: broken_thing',
         '    terms: { sv: [skadad], en: [broken] }',
+        'categories:',
+        '  - { id: zz-lonely, team: customer-care }',
         'rules:',
         '  - id: zz-shadowed',
         '    when: { all: [{ concept: damaged }, { concept: order }] }',
-        '    then: { category: product, weight: 1 }',
+        '    then: { category: zz-lonely, weight: 1 }',
+        '  - id: zz-helped',
+        '    when: { all: [{ concept: damaged }, { concept: tracking }] }',
+        '    then: { category: delivery, weight: 2 }',
         '  - id: zz-double',
         '    when: { all: [{ concept: stock }, { not: { not: { concept: size } } }] }',
         '    then: { category: product }',
@@ -146,7 +151,9 @@ describe('inquiry-router CLI', () => {
       ].join('\n'),
     );
     const r = await run(['lint', '--rules', dir]);
-    expect(r.out).toMatch(/warning SHADOWED_RULE: rule "zz-shadowed" can never win/);
+    expect(r.out).toMatch(/warning SHADOWED_RULE: rule "zz-shadowed" can never win: .*no other rule votes for "zz-lonely"/);
+    // other rules vote for delivery too, and votes add up: this one can win with their help
+    expect(r.out).not.toMatch(/SHADOWED_RULE: rule "zz-helped"/);
     expect(r.out).toMatch(/warning DOUBLE_NEGATION/);
     expect(r.out).toMatch(/warning SHARED_TERM/);
     expect(r.out).toMatch(/warning MISSING_LANGUAGE: concept "broken_thing" has no terms in it, ro/);

@@ -1,0 +1,61 @@
+// lint checks what rules' examples expect; test refuses fixtures whose expectations it cannot check.
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main';
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const input = Object.assign(Readable.from(['']), { isTTY: false });
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) }, input);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function rulesWith(file: string, text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ir-lint-ex-'));
+  cpSync('rules', dir, { recursive: true });
+  writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+describe('lint and examples', () => {
+  test('an example that expects an unknown category, team, priority or language, or has no text, is an error', async () => {
+    const dir = rulesWith(
+      'zz-examples.yaml',
+      [
+        'rules:',
+        '  - id: zz-example-typos',
+        '    when: { concept: damaged }',
+        '    then: { tags: [zz] }',
+        '    examples:',
+        '      - text: "Paketet kom skadat"',
+        '        expect: { category: biling, team: billling, priority: hgh, language: de }',
+        '      - expect: { category: returns }',
+      ].join('\n'),
+    );
+    const r = await run(['lint', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/zz-examples\.yaml:\d+:\d+ error UNKNOWN_CATEGORY: rule "zz-example-typos", example 1 expects unknown category "biling"/);
+    expect(r.out).toMatch(/error UNKNOWN_TEAM: rule "zz-example-typos", example 1 expects unknown team "billling"/);
+    expect(r.out).toMatch(/error UNKNOWN_PRIORITY: .*unknown priority "hgh"/);
+    expect(r.out).toMatch(/error UNKNOWN_LANGUAGE: .*unknown language "de"/);
+    expect(r.out).toMatch(/error EMPTY_EXAMPLE: rule "zz-example-typos", example 2 has no text/);
+  });
+
+  test('the default rules have no such problems', async () => {
+    const r = await run(['lint', '--rules', 'rules']);
+    expect(r.out).not.toMatch(/EMPTY_EXAMPLE|expects unknown/);
+  });
+
+  test('a fixture with a misspelt expect key is refused, not passed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ir-fixture-keys-'));
+    const file = path.join(dir, 'typo.yaml');
+    writeFileSync(file, '- id: t1\n  text: "Jag vill ha en kopia av fakturan"\n  expect: { categroy: returns }\n');
+    const r = await run(['test', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/fixture t1: unknown expect key "categroy" \(known: language, category/);
+  });
+});

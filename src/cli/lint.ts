@@ -10,7 +10,7 @@ import type { RuleIssue } from '../errors';
 import { LANGUAGES, type Language } from '../languages';
 import { wordKey } from '../lexicon/compile';
 import { readRuleSources } from '../rules/load';
-import { parseRuleSources, type RuleSet } from '../rules/parse';
+import { parseRuleSources, sortIssues as rankIssues, type RuleSet } from '../rules/parse';
 import type { ConditionInput, Rule } from '../rules/schema';
 import { normalize } from '../text/normalize';
 import { folderProblems } from './inputs';
@@ -21,7 +21,8 @@ import { folderProblems } from './inputs';
  */
 export async function lintRules(dir: string): Promise<{ issues: RuleIssue[]; ruleSet: RuleSet | undefined; unreadable: boolean }> {
   const { sources, issues: readIssues } = await readRuleSources(dir);
-  const { ruleSet, issues } = parseRuleSources(sources);
+  // a file that could not be read at all may define any id: references are then not reported as unknown
+  const { ruleSet, issues } = parseRuleSources(sources, { incomplete: readIssues.some((i) => i.severity === 'error') });
   const all = [...readIssues, ...issues];
   if (sources.length === 0) {
     const folder = folderProblems(all, dir);
@@ -54,8 +55,9 @@ export function builtinRulesDir(): string | undefined {
   return undefined;
 }
 
+/** By file and line, after the problems that stop a whole file (a syntax slip first), errors before warnings. */
 function sortIssues(issues: RuleIssue[]): RuleIssue[] {
-  return [...issues].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return rankIssues([...issues].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 }
 
 /** The leaves of a rule's condition when it is a plain conjunction; undefined when it has any/not. */

@@ -28,6 +28,12 @@ function toMinute(h: number, m: number): number | undefined {
   return h * 60 + m;
 }
 
+/** Whether one day's opening hours, as written, open at all. */
+function isOpenDay(value: unknown): boolean {
+  const list = Array.isArray(value) ? value : [value];
+  return list.some((s) => parseTimeRange(s) !== undefined);
+}
+
 /** A fresh copy of the default weekly hours: Monday–Friday 08:00–17:00. */
 function defaultHours(): Record<Weekday, string[]> {
   return {
@@ -128,6 +134,16 @@ function buildCalendarSchema() {
       special: specialSchema,
     })
     .strict()
+    .superRefine((cfg, ctx) => {
+      // Checked here, not only when the calendar is compiled, so that rule loading reports it at `hours`.
+      if (!WEEKDAYS.some((w) => isOpenDay(cfg.hours[w]))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hours'],
+          message: 'no opening hours on any weekday (set at least one, e.g. hours.mon: ["08:00-17:00"])',
+        });
+      }
+    })
     .prefault({})
     .describe('Business calendar used for SLA due times: time zone, weekly opening hours, holidays.');
   return calendar;

@@ -58,4 +58,18 @@ describe('lint and examples', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/fixture t1: unknown expect key "categroy" \(known: language, category/);
   });
+
+  test('lint lists a syntax slip first, without the unknown ids that follow from it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ir-lint-slip-'));
+    cpSync('rules', dir, { recursive: true });
+    const file = path.join(dir, 'taxonomy.yaml');
+    const { readFileSync } = await import('node:fs');
+    // one description indented by three spaces instead of four
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {4}description:/, '\n   description:'));
+    const r = await run(['lint', '--rules', dir]);
+    expect(r.code).toBe(1);
+    const errors = r.out.split('\n').filter((l) => / error /.test(l));
+    expect(errors[0]).toMatch(/taxonomy\.yaml:\d+:\d+ error YAML_SYNTAX/);
+    expect(r.out).not.toMatch(/UNKNOWN_(CATEGORY|TEAM|PRIORITY|CONCEPT)/);
+  });
 });

@@ -22,8 +22,12 @@ export function setLinearCompiler(compiler: LinearCompiler): void {
   linear = compiler;
 }
 
-/** Whether `source` has no quantifier (`*`, `+`, `?`, `{…}`): then backtracking is bounded by its length. */
-export function isQuantifierFree(source: string): boolean {
+/**
+ * Calls `visit` with each character of a pattern's own syntax, that is outside character classes and
+ * escapes (which only ever stand for characters). `visit` may return how many characters to skip after
+ * this one, or false to stop.
+ */
+export function walkPattern(source: string, visit: (ch: string, i: number) => number | false | void): void {
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
@@ -35,11 +39,24 @@ export function isQuantifierFree(source: string): boolean {
       if (ch === ']') inClass = false;
       continue;
     }
-    if (ch === '[') inClass = true;
-    else if (ch === '*' || ch === '+' || ch === '{') return false;
-    else if (ch === '?' && source[i - 1] !== '(') return false; // "(?:" and "(?<name>" are groups
+    if (ch === '[') {
+      inClass = true;
+      continue;
+    }
+    const r = visit(ch, i);
+    if (r === false) return;
+    if (typeof r === 'number') i += r;
   }
-  return true;
+}
+
+/** Whether `source` has no quantifier (`*`, `+`, `?`, `{…}`): then backtracking is bounded by its length. */
+export function isQuantifierFree(source: string): boolean {
+  let free = true;
+  walkPattern(source, (ch, i) => {
+    // "(?:" and "(?<name>" are groups, not quantifiers
+    if (ch === '*' || ch === '+' || ch === '{' || (ch === '?' && source[i - 1] !== '(')) return (free = false);
+  });
+  return free;
 }
 
 /**

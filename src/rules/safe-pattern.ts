@@ -10,7 +10,7 @@
  * have either: a quantified group that itself contains a quantifier or an alternation (star height
  * above one), back-references and lookarounds.
  */
-import { isQuantifierFree } from '../engine/patterns';
+import { isQuantifierFree, walkPattern } from '../engine/patterns';
 import { compileLinear } from './linear';
 
 export type PatternProblem = { code: 'INVALID_PATTERN' | 'UNSAFE_PATTERN'; message: string };
@@ -35,28 +35,17 @@ export function checkEntityFormat(source: string, flags = ''): PatternProblem | 
   const problem = checkStructure(source, flags);
   if (problem) return problem;
   let ways = 1;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '*' || ch === '+') ways = Infinity;
+  walkPattern(source, (ch, i) => {
+    if (ch === '*' || ch === '+') ways = Infinity;
     else if (ch === '?' && source[i - 1] !== '(') ways *= 2;
     else if (ch === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-      if (!m) continue;
+      if (!m) return;
       const min = Number(m[1]);
       const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
       ways *= max - min + 1;
     }
-  }
+  });
   if (ways > MAX_FORMAT_WAYS) {
     return {
       code: 'UNSAFE_PATTERN',
@@ -79,47 +68,29 @@ function checkStructure(source: string, flags: string): PatternProblem | undefin
   // Walk the pattern, tracking for each open group whether it contains a quantifier or an alternation.
   const stack: Array<{ quantified: boolean; alternation: boolean }> = [];
   let top = { quantified: false, alternation: false };
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') {
-      inClass = true;
-      continue;
-    }
+  let problem: PatternProblem | undefined;
+  walkPattern(source, (ch, i) => {
     if (ch === '(') {
       stack.push(top);
       top = { quantified: false, alternation: false };
-      if (source[i + 1] === '?') i += source[i + 2] === '<' ? 2 : 2; // (?: or (?<name>
-      continue;
+      return source[i + 1] === '?' ? 2 : 0; // "(?:" or "(?<name>"
     }
-    if (ch === '|') {
-      top.alternation = true;
-      continue;
-    }
-    if (ch === ')') {
+    if (ch === '|') top.alternation = true;
+    else if (ch === ')') {
       const inner = top;
       top = stack.pop() ?? { quantified: false, alternation: false };
       const next = source[i + 1];
       const isQuantified = next === '*' || next === '+' || next === '?' || next === '{';
       const repeats = next === '*' || next === '+' || (next === '{' && !/^\{\d+\}/.test(source.slice(i + 1)) && !/^\{0?,?1\}/.test(source.slice(i + 1)));
       if (repeats && (inner.quantified || inner.alternation)) {
-        return {
+        problem = {
           code: 'UNSAFE_PATTERN',
           message: 'a repeated group contains a quantifier or an alternation ("(a+)+", "(a|ab)*"): this can take exponential time; rewrite it without nesting',
         };
+        return false;
       }
       if (isQuantified || inner.quantified) top.quantified = true;
-      continue;
-    }
-    if (ch === '*' || ch === '+' || ch === '{' || ch === '?') top.quantified = true;
-  }
-  return undefined;
+    } else if (ch === '*' || ch === '+' || ch === '{' || ch === '?') top.quantified = true;
+  });
+  return problem;
 }

@@ -11,6 +11,7 @@ import { formatIssue, isInquiryRouterError, RuleLoadError } from '../errors';
 import { compareFixture } from '../fixtures';
 import { fixtureFiles } from '../fixtures-io';
 import type { Classification } from '../types';
+import type { Rule } from '../rules/schema';
 import { explainText } from './explain';
 import { classifyLine, progressLine } from './workers';
 import { builtinRulesDir, lintRules } from './lint';
@@ -24,13 +25,14 @@ Usage:
   inquiry-router classify < in.ndjson        one JSON inquiry per line in, one decision per line out
   inquiry-router classify --table [FILE…]    fixtures or NDJSON files as a table
   inquiry-router test [FILES…]               check fixture files and the rules' own examples
+                                             (--compare BEFORE: only failures that are new fail)
   inquiry-router lint                        check a rules folder (--rules DIR; default: the built-in rules)
   inquiry-router explain "text"              why an inquiry is routed as it is
   inquiry-router eval FILE.jsonl|FILE.yaml   accuracy, per-category precision/recall/F1, confusion matrix
 
 Options:
   --rules DIR      a rules folder (default: the built-in rules)
-  --compare DIR    with eval: the rules before the change (--rules: after); shows what moves
+  --compare DIR    with eval and test: the rules before the change (--rules: after)
   --json           machine-readable output
   --coverage       with test: list rules and concepts no fixture exercises
   --workers N      with classify on NDJSON: use N worker threads (results keep the input order)
@@ -204,11 +206,19 @@ async function cmdClassify(args: string[], values: Values, io: Io, stdin: NodeJS
   return 0;
 }
 
+/**
+ * `test [FILES] --rules DIR [--compare BEFORE]`: the fixtures and the rules' own examples. With
+ * --compare, a failure that the rules before the change had too is counted, not shown, and only new
+ * failures fail the run: what an edit broke stands out among misroutes the rules already had.
+ */
 async function cmdTest(args: string[], values: Values, io: Io): Promise<number> {
   const router = await routerFor(values.rules);
+  const before = values.compare !== undefined ? await routerFor(values.compare) : undefined;
   const files = args.length ? args : fixtureFiles();
   const fixtures = await loadFixtures(files);
   let failed = 0;
+  let known = 0;
+  let fixed = 0;
   const firedRules = new Set<string>();
   const seenConcepts = new Set<string>();
   const show = (label: string, text: string, mismatches: ReturnType<typeof compareFixture>, r: Classification) => {
@@ -216,34 +226,58 @@ async function cmdTest(args: string[], values: Values, io: Io): Promise<number> 
     for (const m of mismatches) io.out(`  ${pad(m.field + ':', 9)} expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.got)}`);
     io.out(`  rules:    ${r.matchedRules.map((m) => `${m.id} (${m.score})`).join(', ') || 'none (fallback)'}`);
   };
+  /** Counts a failure (or, with --compare, a fix); true when it is to be shown. */
+  const tally = (fails: boolean, failedBefore: () => boolean): boolean => {
+    if (!fails) {
+      if (before && failedBefore()) fixed++;
+      return false;
+    }
+    failed++;
+    if (before && failedBefore()) {
+      known++;
+      return false;
+    }
+    return true;
+  };
   for (const f of fixtures) {
-    const r = router.classify(await inputOf(f));
+    const input = await inputOf(f);
+    const r = router.classify(input);
     r.matchedRules.forEach((m) => firedRules.add(m.id));
     r.keywords.forEach((k) => seenConcepts.add(k.concept));
     const mm = compareFixture(r, f.expect);
-    if (mm.length) {
-      failed++;
+    if (tally(mm.length > 0, () => compareFixture(before!.classify(input), f.expect).length > 0)) {
       const text = typeof f.input === 'string' ? f.input : `${f.input.subject ?? ''} | ${f.input.body ?? f.input.html ?? ''}`;
       show(`${f.file} ${f.id}`, text, mm, r);
     }
   }
-  // The rules' own examples.
+  // The rules' own examples (with --compare, an example is the same one when its rule and text are).
+  const exampleInput = (ex: NonNullable<Rule['examples']>[number]) =>
+    ex.text ?? { ...(ex.subject !== undefined ? { subject: ex.subject } : {}), ...(ex.body !== undefined ? { body: ex.body } : {}) };
+  const exampleFails = (rules: Router, ruleId: string, ex: NonNullable<Rule['examples']>[number]) => {
+    const r = rules.classify(exampleInput(ex));
+    const mm = compareFixture(r, ex.expect);
+    const fired = r.matchedRules.some((m) => m.id === ruleId);
+    if ((ex.expect.fires ?? true) !== fired) mm.push({ field: 'fires', expected: ex.expect.fires ?? true, got: fired });
+    return { r, mm };
+  };
+  const examplesBefore = new Map<string, NonNullable<Rule['examples']>[number]>();
+  for (const rule of before?.rules.ruleSet.rules ?? []) for (const ex of rule.examples ?? []) examplesBefore.set(`${rule.id}\u0000${JSON.stringify(exampleInput(ex))}`, ex);
   let examples = 0;
   for (const rule of router.rules.ruleSet.rules) {
     for (const ex of rule.examples ?? []) {
       examples++;
-      const input = ex.text ?? { ...(ex.subject !== undefined ? { subject: ex.subject } : {}), ...(ex.body !== undefined ? { body: ex.body } : {}) };
-      const r = router.classify(input);
-      const mm = compareFixture(r, ex.expect);
-      const fired = r.matchedRules.some((m) => m.id === rule.id);
-      if ((ex.expect.fires ?? true) !== fired) mm.push({ field: 'fires', expected: ex.expect.fires ?? true, got: fired });
-      if (mm.length) {
-        failed++;
+      const { r, mm } = exampleFails(router, rule.id, ex);
+      const input = exampleInput(ex);
+      const old = examplesBefore.get(`${rule.id}\u0000${JSON.stringify(input)}`);
+      if (tally(mm.length > 0, () => old !== undefined && exampleFails(before!, rule.id, old).mm.length > 0)) {
         show(`${rule.source.file}:${rule.source.line} example of rule ${rule.id}`, typeof input === 'string' ? input : `${input.subject ?? ''} | ${input.body ?? ''}`, mm, r);
       }
     }
   }
-  io.out(`${fixtures.length + examples - failed} passed, ${failed} failed (${fixtures.length} fixtures, ${examples} rule examples)`);
+  const counts = `(${fixtures.length} fixtures, ${examples} rule examples)`;
+  if (before) {
+    io.out(`${fixtures.length + examples - failed} passed, ${failed - known} failed that passed with ${values.compare}, ${known} failed with it too, ${fixed} fixed ${counts}`);
+  } else io.out(`${fixtures.length + examples - failed} passed, ${failed} failed ${counts}`);
   if (values.coverage) {
     const rules = router.rules.ruleSet.rules.filter((r) => !firedRules.has(r.id));
     const concepts = router.rules.ruleSet.concepts.filter((c) => !seenConcepts.has(c.id));
@@ -252,7 +286,7 @@ async function cmdTest(args: string[], values: Values, io: Io): Promise<number> 
     io.out(`Concepts no fixture mentions (${concepts.length}):`);
     for (const c of concepts) io.out(`  ${c.id}  ${c.source.file}:${c.source.line}`);
   }
-  return failed ? 1 : 0;
+  return failed - known > 0 ? 1 : 0;
 }
 
 /** A path as the user would type it: relative to the working folder when it lies inside it. */

@@ -73,3 +73,23 @@ describe('lint and examples', () => {
     expect(r.out).not.toMatch(/UNKNOWN_(CATEGORY|TEAM|PRIORITY|CONCEPT)/);
   });
 });
+
+describe('test --compare', () => {
+  test('failures the rules before the change had too are counted, not shown; only new ones fail the run', async () => {
+    const after = mkdtempSync(path.join(tmpdir(), 'ir-test-cmp-'));
+    cpSync('rules', after, { recursive: true });
+    // an edit that sends every damaged item to billing
+    writeFileSync(path.join(after, 'zz-edit.yaml'), 'rules:\n  - id: zz-damage-is-billing\n    when: { concept: damaged }\n    then: { category: billing, weight: 50 }\n');
+    const same = await run(['test', '--rules', 'rules', '--compare', 'rules']);
+    expect(same.code).toBe(0);
+    expect(same.out).toMatch(/passed, 0 failed that passed with rules, [1-9]\d* failed with it too, 0 fixed/);
+    expect(same.out).not.toMatch(/^✗/m);
+    const edited = await run(['test', '--rules', after, '--compare', 'rules']);
+    expect(edited.code).toBe(1);
+    expect(edited.out).toMatch(/passed, [1-9]\d* failed that passed with rules/);
+    expect(edited.out).toMatch(/^✗ .*\n.*\n\s+category: expected "returns", got "billing"/m);
+    // without --compare every failure counts, as before
+    const plain = await run(['test', '--rules', 'rules']);
+    expect(plain.code).toBe(1);
+  });
+});

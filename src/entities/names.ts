@@ -1,5 +1,7 @@
 /**
  * Person names for redaction, where the text makes them detectable:
+ * - in the header lines of forwarded and quoted mail ("Från: Anna Svensson", "From: …", "Da: …"), and
+ *   as the display name before an address ("skrev Anna Svensson <anna@…>", `"Smith, John" <…>`);
  * - after a sign-off ("Mvh Anna Svensson", "Hälsningar,\nErik", "Best regards, John Smith",
  *   "Cordiali saluti, Marco Rossi", "Cu stimă,\nIon Popescu"), on the same or the next line;
  * - after a greeting at the start of a line ("Hej Anna,", "Dear Mr. Smith,", "Buongiorno Marco,");
@@ -86,8 +88,15 @@ function alt(list: string[]): string {
     .join('|');
 }
 
+/** Header lines of forwarded and quoted mail whose value is a person: "Från: Anna Svensson <…>". */
+const HEADER_NAMES = ['från', 'fran', 'till', 'kopia', 'from', 'to', 'cc', 'da', 'a', 'de la', 'către', 'catre'];
+
 interface NamePatterns {
   signOff: RegExp;
+  /** "Från:", "From:", "Da:" at the start of a line. */
+  header: RegExp;
+  /** A display name before an address: `"Smith, John" <john@…>`, `Anna Svensson <anna@…>`, `Mario Rossi [mailto:…]`. */
+  displayName: RegExp;
   /** A name signed with a leading slash on a line of its own ("/Erik"). */
   slash: RegExp;
   greeting: RegExp;
@@ -105,6 +114,8 @@ function namePatterns(): NamePatterns {
       'gimu',
     ),
     slash: /^[ \t>]*\/[ \t]*/gm,
+    header: new RegExp(`^[ \\t>]*(?:${alt(HEADER_NAMES)})[ \\t]*:[ \\t]*`, 'gimu'),
+    displayName: /(?:"([^"\n]{1,80})"|'([^'\n]{1,80})')?[ \t]*(?:<[^<>\s@]+@[^<>\s]+>|\[mailto:)/gu,
     greeting: new RegExp(`^[ \\t>]*(?:${alt(GREETINGS)})(?![\\p{L}\\p{N}])[ \\t]+`, 'gimu'),
     intro: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(INTRODUCTIONS)})[ \\t]+`, 'giu'),
     openers: new Set(
@@ -226,6 +237,29 @@ function readLowerName(text: string, pos: number, openers: ReadonlySet<string>):
   return { start: pos, end: i };
 }
 
+/**
+ * The name that ends at `end` (spaces before an address skipped): one to four capitalised words on the
+ * same line, read backwards, none a common word.
+ */
+function nameBefore(text: string, end: number, openers: ReadonlySet<string>): Span | null {
+  let k = end;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t' || text[k - 1] === '\u00a0')) k--;
+  const stop = k;
+  let start = -1;
+  for (let words = 0; words < 4; words++) {
+    let b = k;
+    while (b > 0 && /[\p{L}\p{M}'’.-]/u.test(text[b - 1] as string)) b--;
+    const word = text.slice(b, k);
+    if (!word || !/^\p{Lu}/u.test(word)) break;
+    const folded = fold(word.replace(/\.$/, ''));
+    if ((NOT_NAMES.has(folded) && !ALSO_NAMES.has(folded) && !PARTICLES.has(folded)) || openers.has(folded) || TITLES.has(folded)) break;
+    start = b;
+    if (b === 0 || !isNameSpace(text[b - 1])) break;
+    k = b - 1;
+  }
+  return start >= 0 ? { start, end: stop } : null;
+}
+
 /** Whether only spaces stand between `from` and the end of its line. */
 function restOfLineEmpty(text: string, from: number): number {
   let k = from;
@@ -235,7 +269,7 @@ function restOfLineEmpty(text: string, from: number): number {
 
 export function scanNames(scan: Scan): void {
   const text = scan.text;
-  const { signOff, slash, greeting, intro, openers } = namePatterns();
+  const { signOff, slash, header, displayName, greeting, intro, openers } = namePatterns();
   let m: RegExpExecArray | null;
   signOff.lastIndex = 0;
   while ((m = signOff.exec(text))) {
@@ -270,6 +304,28 @@ export function scanNames(scan: Scan): void {
     }
     const name = readName(text, m.index + m[0].length, true, openers);
     if (name) scan.addLoose('name', name.start, name.end);
+  }
+  header.lastIndex = 0;
+  while ((m = header.exec(text))) {
+    if (m[0].length === 0) {
+      header.lastIndex++;
+      continue;
+    }
+    const name = readName(text, m.index + m[0].length, true, openers);
+    if (name) scan.addLoose('name', name.start, name.end);
+  }
+  // The name before an address ("… skrev Anna Svensson <anna@…>:"): quoted, or the capitalised words
+  // right before it.
+  displayName.lastIndex = 0;
+  while ((m = displayName.exec(text))) {
+    const quoted = m[1] ?? m[2];
+    if (quoted !== undefined) {
+      const start = m.index + 1;
+      if (/\p{L}/u.test(quoted)) scan.addLoose('name', start, start + quoted.length);
+      continue;
+    }
+    const before = nameBefore(text, m.index, openers);
+    if (before) scan.addLoose('name', before.start, before.end);
   }
   greeting.lastIndex = 0;
   while ((m = greeting.exec(text))) {

@@ -55,6 +55,23 @@ describe('names in redaction', () => {
     for (const [input, output] of cases) expect(redact(input)).toBe(output);
   });
 
+  it('removes names in the header lines of quoted mail and before addresses', () => {
+    const cases: [string, string][] = [
+      ['Från: Anna Svensson <anna@example.se>', 'Från: [NAME] <[EMAIL]>'],
+      ['From: "Smith, John" <john@example.com>', 'From: "[NAME]" <[EMAIL]>'],
+      ['Den 12 nov. 2026 kl. 14:02 skrev Anna Svensson <anna@example.se>:', 'Den 12 nov. 2026 kl. 14:02 skrev [NAME] <[EMAIL]>:'],
+      ['On Tue, 3 Nov 2026 at 14:02, John Smith <john@example.com> wrote:', 'On Tue, 3 Nov 2026 at 14:02, [NAME] <[EMAIL]> wrote:'],
+      ['Il giorno mar 3 nov 2026 alle ore 14:02 Giulia Bianchi <g@example.it> ha scritto:', 'Il giorno mar 3 nov 2026 alle ore 14:02 [NAME] <[EMAIL]> ha scritto:'],
+      ['În mar., 3 nov. 2026 la 14:02, Ioana Popescu <i@example.ro> a scris:', 'În mar., 3 nov. 2026 la 14:02, [NAME] <[EMAIL]> a scris:'],
+      ['Da: Mario Rossi [mailto:mario@example.it]', 'Da: [NAME] [mailto:[EMAIL]]'],
+      // the shop's own addresses are no person
+      ['> Från: Kundtjänst <kundtjanst@example.se>', '> Från: Kundtjänst <[EMAIL]>'],
+      ['Till: Support <support@example.se>', 'Till: Support <[EMAIL]>'],
+      ['Mejla mig på <anna@example.se> tack', 'Mejla mig på <[EMAIL]> tack'],
+    ];
+    for (const [input, output] of cases) expect(redact(input)).toBe(output);
+  });
+
   it('reads sign-offs and names written with decomposed letters', () => {
     expect(redact('Mvh\nAnna-Karin Öberg'.normalize('NFD'))).toBe('Mvh\n[NAME]'.normalize('NFD'));
     expect(redact('Cu stimă,\nȘtefan Țurcanu'.normalize('NFD'))).toBe('Cu stimă,\n[NAME]'.normalize('NFD'));

@@ -352,7 +352,8 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options_?: 
     autoReply: auto,
   };
   if (sla) result.sla = sla;
-  result.body = { ownText, segments, forwarded: split.forwarded };
+  // from HTML: the text the offsets of the body, its segments and its entities point into
+  result.body = input.body || !input.html ? { ownText, segments, forwarded: split.forwarded } : { ownText, segments, forwarded: split.forwarded, text: body };
   result.decision = decision.trace;
   if (options.redact) {
     result.redactedText = rules.entities.redact(body, context);

@@ -93,8 +93,16 @@ export interface Classification {
   readonly matchedRules: readonly RuleMatch[];
   readonly autoReply: boolean;
   readonly sla?: { readonly firstResponseDue: string; readonly targetHours: number };
-  /** The customer's own words in the body (quoted history, signatures and disclaimers set apart). */
-  readonly body: { readonly ownText: string; readonly segments: ReadonlyArray<{ readonly kind: string; readonly start: number; readonly end: number }>; readonly forwarded: boolean };
+  /**
+   * The customer's own words in the body (quoted history, signatures and disclaimers set apart). For an
+   * `html` inquiry, `text` is the text the HTML was turned into: what the body's offsets point into.
+   */
+  readonly body: {
+    readonly ownText: string;
+    readonly segments: ReadonlyArray<{ readonly kind: string; readonly start: number; readonly end: number }>;
+    readonly forwarded: boolean;
+    readonly text?: string;
+  };
   readonly decision: Decision;
   readonly redactedText?: string;
   /** With `redact: true` and a subject: the subject with personal data replaced. */

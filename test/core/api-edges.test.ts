@@ -76,6 +76,19 @@ describe('redaction with a subject', () => {
   });
 });
 
+describe('html input', () => {
+  test('the text the HTML became is returned, and the offsets point into it', () => {
+    const r = classify({ html: '<p>Hej!</p><p>Min order <b>123-4567890-1234567</b> kom <i>skadad</i>.</p>' });
+    const text = r.body.text!;
+    expect(text).toContain('123-4567890-1234567');
+    const o = r.entities.orderNumbers[0]!;
+    expect(text.slice(o.start, o.end)).toBe(o.value);
+    const k = r.keywords.find((h) => h.concept === 'damaged')!;
+    expect(text.slice(k.start, k.end)).toBe('skadad');
+    expect(classify({ body: 'Hej' }).body.text).toBeUndefined();
+  });
+});
+
 describe('types', () => {
   test('an entity from the subject says so in its type too', () => {
     const r = classify({ subject: 'Order 123-4567890-1234567', body: 'Hej' });

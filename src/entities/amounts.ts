@@ -6,7 +6,9 @@
  * single `.`/`,` followed by exactly three digits is a thousands separator ("1.299 kr" = 1299,
  * "€1,299.00" = 1299). Thousands groups must be of three digits after a first group of 1–3.
  */
+import type { LanguageCode } from '../languages';
 import { TIER, type Scan } from './candidates';
+import { followedByUnit } from './lexicon';
 import { isDigitCode, isWordCode } from './text';
 
 export interface ParsedNumber {
@@ -181,7 +183,7 @@ export function currencyCode(token: string): string | null {
 
 const CURRENCY_AFTER =
   'kronor|kronan|krona|kr|sek|:-|:–|,-|€|euros|euro|eur|lei|leu|ron|\\$|usd|dollars|dollar|dolari|dollari|dollaro|£|gbp|pounds|pound|sterline|sterlina|nok|dkk|chf|pln|zł';
-const CURRENCY_BEFORE = '€|us\\$|\\$|£|eur|sek|usd|gbp|ron|nok|dkk|chf|pln|kr';
+const CURRENCY_BEFORE = '€|us\\$|\\$|£|eur|sek|usd|gbp|ron|lei|nok|dkk|chf|pln|kr';
 
 /** Longest number part of an amount ("1 299 999,00" is 12). */
 const MAX_NUMBER = 24;
@@ -203,9 +205,10 @@ function prefixCurrency(): RegExp {
 
 /**
  * Amounts: for each digit cluster, a currency right after it ("1 299 kr", "49,90 €", "299:-",
- * "120 de lei", "35 dollars") or right before it ("€1,299.00", "$35.99", "EUR 40").
+ * "120 de lei", "35 dollars") or right before it ("€1,299.00", "$35.99", "EUR 40", "lei 120").
+ * "Lei" before a number is also the Italian pronoun ("ho scritto a Lei 3 volte"): see `leiIsPronoun`.
  */
-export function scanAmounts(scan: Scan): void {
+export function scanAmounts(scan: Scan, language?: LanguageCode): void {
   const text = scan.text;
   const suffix = suffixCurrency();
   const prefix = prefixCurrency();
@@ -229,7 +232,10 @@ export function scanAmounts(scan: Scan): void {
     if (c.start === 0 || !currencyEndsAt(text, c.start)) continue;
     const p = prefix.exec(text.slice(Math.max(0, c.start - 6), c.start));
     if (!p) continue;
-    const cur = currencyCode((p[1] as string).toLowerCase());
+    const word = (p[1] as string).toLowerCase();
+    // "lei 120 euro": the currency written after the number is the one meant (the amount above)
+    if (word === 'lei' && m) continue;
+    const cur = currencyCode(word);
     let to = Math.min(c.end, c.start + MAX_NUMBER);
     while (to < c.end && to > c.start && isDigitCode(text.charCodeAt(to))) to--;
     const parsed = parseAmountNumber(text.slice(c.start, to), false);
@@ -239,8 +245,9 @@ export function scanAmounts(scan: Scan): void {
     const last = p[0].charCodeAt(p[0].length - 1);
     const space = last === 32 || last === 0xa0 || last === 0x202f ? 1 : 0;
     const start = c.start - space - (p[1] as string).length;
-    // "… 300 kr 2 st": that "kr" belongs to the amount before it
-    if (cur === 'SEK' && amountBefore(text, start)) continue;
+    // "… 300 kr 2 st", "… 120 lei 2 buc": that "kr" / "lei" belongs to the amount before it
+    if ((cur === 'SEK' || word === 'lei') && amountBefore(text, start)) continue;
+    if (word === 'lei' && leiIsPronoun(scan, p[1] as string, start, end, language)) continue;
     scan.add('amounts', start, end, { value: parsed.value, currency: cur }, TIER.amount);
   }
 }
@@ -248,15 +255,33 @@ export function scanAmounts(scan: Scan): void {
 /**
  * Whether a currency written before a number can end right before `pos` (after an optional space):
  * its last character is one of `€ $ £` or the letters ending the codes in CURRENCY_BEFORE (K also
- * as the Kelvin sign, which the case-insensitive Unicode regex equates with k). A cheap test that
- * spares most clusters the regex.
+ * as the Kelvin sign, which the case-insensitive Unicode regex equates with k; i for "lei"). A
+ * cheap test that spares most clusters the regex.
  */
 function currencyEndsAt(text: string, pos: number): boolean {
   let c = text.charCodeAt(pos - 1);
   if (c === 32 || c === 0xa0 || c === 0x202f) c = pos >= 2 ? text.charCodeAt(pos - 2) : 32;
   if (c >= 65 && c <= 90) c += 32;
-  return c === 114 || c === 107 || c === 100 || c === 112 || c === 110 || c === 102 || c === 36 || c === 0x20ac || c === 0xa3 || c === 0x212a;
+  return c === 114 || c === 107 || c === 100 || c === 112 || c === 110 || c === 102 || c === 105 || c === 36 || c === 0x20ac || c === 0xa3 || c === 0x212a;
 }
+
+/**
+ * "Lei" before a number that is the Italian pronoun rather than the Romanian currency: in an
+ * Italian inquiry; written "Lei" inside a sentence (the polite form is capitalised there, the
+ * currency is not); or followed by a unit or counter ("a lei 3 giorni fa").
+ */
+function leiIsPronoun(scan: Scan, written: string, start: number, numberEnd: number, language: LanguageCode | undefined): boolean {
+  if (language === 'it') return true;
+  if (followedByUnit(scan.lex, scan.text, numberEnd)) return true;
+  if (written !== 'Lei') return false;
+  let i = start - 1;
+  while (i >= 0 && (scan.text.charCodeAt(i) === 32 || scan.text.charCodeAt(i) === 0xa0)) i--;
+  // at the start of the text, a line or a sentence, or after a label ("Total: Lei 120") it is the currency
+  return i >= 0 && !SENTENCE_START.has(scan.text.charCodeAt(i));
+}
+
+/** Characters after which a capital letter starts a sentence, a line or a value: \n \r . ! ? : ( ; - */
+const SENTENCE_START = new Set([10, 13, 46, 33, 63, 58, 40, 59, 45]);
 
 /** A digit (and optional space) right before `pos`. */
 function amountBefore(text: string, pos: number): boolean {

@@ -5,20 +5,22 @@
  *   Italian, Romanian and British writers do; month first only when day-first is impossible and
  *   month-first valid ("11/23/2026"). `yyyy-mm-dd` and `yyyy/mm/dd` are year first.
  * - Day-month without a year needs `/` ("3/11"); "3.11" and "3-11" are too often decimals or
- *   ranges. Two-digit years mean 20yy.
+ *   ranges. Two-digit years mean 20yy. The common fractions 1/2, 1/3, 2/3, 1/4 and 3/4 without a
+ *   year are dates only after a date word ("den 3/4", "on 1/2") and never before "av"/"of"/"di"/
+ *   "din" ("1/2 av paketet"): see `isCommonFraction`.
  * - Month names in Swedish, English, Italian and Romanian: "3 november", "3:e november",
- *   "3 novembre", "3 noiembrie", "Nov 3", "November 3rd, 2026", "3rd of November".
+ *   "3e november", "3 novembre", "3 noiembrie", "Nov 3", "November 3rd, 2026", "3rd of November".
  * - A date without a year takes its year from `receivedAt`: the latest such date at most 60 days
  *   after the received date. Without `receivedAt` it is normalised to `--MM-DD` (ISO 8601 without
  *   year).
- * - Relative words ("igår", "i förrgår", "ieri", "yesterday", "idag", "oggi", "azi", "today",
- *   "imorgon", "domani", "mâine", "tomorrow", …) only with `receivedAt`, from its calendar date as
- *   written (its own offset).
+ * - Relative words ("igår", "igår kväll", "i förrgår", "ieri", "avantieri", "yesterday", "day
+ *   before yesterday", "idag", "oggi", "azi", "today", "imorgon", "domani", "mâine", "tomorrow", …)
+ *   only with `receivedAt`, from its calendar date as written (its own offset).
  */
 import type { LanguageCode } from '../languages';
 import { TIER, type Scan } from './candidates';
 import { validDayMonth } from './checksums';
-import { BackwardTokens, isWordCode, reverseWordHash, tokensBefore } from './text';
+import { BackwardTokens, ForwardTokens, isWordCode, reverseWordHash, tokensBefore } from './text';
 
 export interface DayRef {
   year: number;
@@ -112,14 +114,17 @@ const NUMERIC_DATE_RE = /(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\p{L}\
 let dayMonthRe: RegExp | undefined;
 let relativeRe: RegExp | undefined;
 
-/** Sticky at a day number: "3 november", "3:e november", "3rd of November 2026", "3. novembre". */
+/**
+ * Sticky at a day number: "3 november", "3:e november", "3e november" (the Swedish ordinal is also
+ * written without its colon), "3rd of November 2026", "3. novembre".
+ */
 function dayMonth(): RegExp {
   if (!dayMonthRe) {
     const months = Object.keys(MONTHS)
       .sort((x, y) => y.length - x.length)
       .join('|');
     dayMonthRe = new RegExp(
-      `(\\d{1,2})(?::[ea]|st|nd|rd|th|º|°|\\.)? ?(?:of |de )?(${months})(\\.)?(?:,? (\\d{4}))?(?![\\p{L}\\p{N}])`,
+      `(\\d{1,2})(?::?[ea]|st|nd|rd|th|º|°|\\.)? ?(?:of |de )?(${months})(\\.)?(?:,? (\\d{4}))?(?![\\p{L}\\p{N}])`,
       'iuy',
     );
   }
@@ -128,14 +133,14 @@ function dayMonth(): RegExp {
 
 /**
  * Whether the character after a day number can continue a `dayMonth` match: an ordinal suffix
- * (":e", "st", "nd", "rd", "th", "º", "°", "."), a space, or the first letter of a month (case-insensitive; "ſ"
- * is an "s" to that regex). Spares most numbers the month-name regex.
+ * (":e", "e", "a", "st", "nd", "rd", "th", "º", "°", "."), a space, or the first letter of a month
+ * (case-insensitive; "ſ" is an "s" to that regex). Spares most numbers the month-name regex.
  */
 function mayStartDayMonth(c: number): boolean {
   if (c >= 65 && c <= 90) c += 32;
   switch (c) {
     case 32: case 46: case 58: case 0xba: case 0xb0: case 0x17f:
-    case 97: case 100: case 102: case 103: case 105: case 106: case 108: case 109: case 110: case 111: case 114: case 115: case 116:
+    case 97: case 100: case 101: case 102: case 103: case 105: case 106: case 108: case 109: case 110: case 111: case 114: case 115: case 116:
       return true;
     default:
       return false;
@@ -149,9 +154,12 @@ const DAY_TAIL_RE = /(?:st|nd|rd|th)?(?:,? (\d{4}))?(?![\p{L}\p{N}]|[.,:/-]\p{N}
 const RELATIVE: Record<string, number> = {
   'i förrgår': -2, 'i förgår': -2, förrgår: -2, igår: -1, 'i går': -1, idag: 0, 'i dag': 0, imorgon: 1,
   'i morgon': 1, 'i övermorgon': 2, övermorgon: 2,
-  'the day before yesterday': -2, yesterday: -1, today: 0, tomorrow: 1, 'the day after tomorrow': 2,
-  "l'altro ieri": -2, "l'altroieri": -2, 'altro ieri': -2, "ieri l'altro": -2, ieri: -1, oggi: 0, domani: 1,
-  dopodomani: 2,
+  // "yesterday evening" / "yesterday morning" is yesterday; the whole phrase is the date
+  igårkväll: -1, 'igår kväll': -1, 'i går kväll': -1, igårmorse: -1, 'igår morse': -1, 'i går morse': -1,
+  'the day before yesterday': -2, 'day before yesterday': -2, yesterday: -1, today: 0, tomorrow: 1,
+  'the day after tomorrow': 2, 'day after tomorrow': 2,
+  "l'altro ieri": -2, "l'altroieri": -2, 'altro ieri': -2, "ieri l'altro": -2, avantieri: -2, "avant'ieri": -2,
+  ieri: -1, oggi: 0, domani: 1, dopodomani: 2,
   alaltăieri: -2, alaltaieri: -2, azi: 0, astăzi: 0, astazi: 0, mâine: 1, maine: 1, poimâine: 2, poimaine: 2,
 };
 
@@ -244,6 +252,7 @@ export function scanDates(scan: Scan, ref: DayRef | null, language: LanguageCode
       if (yearRaw === undefined && sep !== '/') continue;
       if (yearRaw !== undefined && yearRaw.length === 2 && sep === '.' && ((m[1] as string).length < 2 || (m[3] as string).length < 2)) continue;
       if (yearRaw === undefined && a === 24 && b === 7) continue; // "24/7"
+      if (yearRaw === undefined && isCommonFraction(a, b) && !fractionIsDate(scan, run.start, run.start + m[0].length)) continue;
       if (versionBefore(scan, run.start)) continue;
       const year = yearOf(yearRaw);
       let date = resolveDate(a, b, year, ref);
@@ -321,6 +330,40 @@ function monthAllowed(word: string, dotted: boolean, hasYear: boolean, language:
   const lang = AMBIGUOUS_MONTHS[word];
   if (lang === undefined || dotted || hasYear) return true;
   return lang !== '' && lang === language;
+}
+
+/**
+ * 1/2, 1/3, 2/3, 1/4 and 3/4 are the fractions people write ("fick 1/2 av paketet", "3/4 of the
+ * order", "rummet 3/4"); as dates they are 1 February, 1 March, 2 March, 1 April and 3 April.
+ * Without a year such a pair is a date only when a date word comes right before it ("den 3/4",
+ * "on 1/2", "il 2/3", "din 1/4") and no fraction word right after it ("1/2 av", "3/4 of", "1/2
+ * di", "1/2 din"). Every other d/m ("3/11") stays a date without context: the fractions are the
+ * pairs where a reading as a quantity is likely enough to ask for one.
+ */
+function isCommonFraction(a: number, b: number): boolean {
+  return (a === 1 && b >= 2 && b <= 4) || (b === 3 && a === 2) || (b === 4 && a === 3);
+}
+
+/** Words (folded) before a day/month that say it is a date: prepositions of time, "date", "the day". */
+const DATE_WORDS_BEFORE = new Set([
+  // sv
+  'den', 'fran', 'sedan', 'till', 'fore', 'efter', 'innan', 'per', 'datum', 'dagen', 'mellan', 'senast',
+  // en
+  'on', 'from', 'since', 'until', 'till', 'by', 'before', 'after', 'date', 'dated', 'between',
+  // it
+  'il', 'del', 'dal', 'al', 'entro', 'dopo', 'prima', 'data', 'giorno', 'fino',
+  // ro
+  'pe', 'din', 'pana', 'dupa', 'inainte', 'data', 'ziua',
+]);
+
+/** Words (folded) after a number that make it a fraction of something: "of", "av", "di", "din". */
+const FRACTION_WORDS_AFTER = new Set(['av', 'of', 'di', 'del', 'della', 'dello', 'dei', 'delle', 'din']);
+
+function fractionIsDate(scan: Scan, start: number, end: number): boolean {
+  const after = new ForwardTokens(scan.text, end, 12);
+  if (after.advance() && !after.digits && after.start <= end + 1 && FRACTION_WORDS_AFTER.has(after.word())) return false;
+  const t = tokensBefore(scan.text, start, 1, 16)[0];
+  return t !== undefined && !t.digits && t.end >= start - 1 && DATE_WORDS_BEFORE.has(t.word);
 }
 
 function versionBefore(scan: Scan, pos: number): boolean {

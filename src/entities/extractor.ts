@@ -4,7 +4,7 @@ import { Scan, type Candidate } from './candidates';
 import { sortInPlace } from '../arrays';
 import { resolveEntityConfig, type EntityConfig } from './config';
 import { parseReceivedAt, scanDates } from './dates';
-import { scanEmails } from './emails';
+import { scanEmails, scanObfuscatedEmails } from './emails';
 import { scanCards, scanIbans } from './finance';
 import { compileLexicon } from './lexicon';
 import { scanNames } from './names';
@@ -96,12 +96,13 @@ export function createEntityExtractor(config?: EntityConfig, options?: { readonl
     const maxCluster = scan.maxCluster;
 
     if (text.includes('@')) scanEmails(scan);
+    scanObfuscatedEmails(scan);
     if (total > 0) {
       if (total >= 10) scanIbans(scan);
       if (maxCluster >= 13) scanCards(scan);
       if (total >= 5) scanPersonalIds(scan, maxCluster);
       scanStructuredTracking(scan, maxCluster);
-      scanAmounts(scan);
+      scanAmounts(scan, language);
       if (maxCluster >= 6) scanPhones(scan, region);
     }
     scanDates(scan, ref, language, total > 0);

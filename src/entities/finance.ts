@@ -1,7 +1,7 @@
 /** IBANs (mod-97) and payment card numbers (Luhn + issuer prefix). */
 import { TIER, type Scan } from './candidates';
 import { ibanMod97Valid, luhnValid } from './checksums';
-import { isDigitCode, isWordCode } from './text';
+import { isDashCode, isDigitCode, isWordCode } from './text';
 
 /** IBAN length per country (ISO 13616 registry). */
 const IBAN_LENGTH: Record<string, number> = {
@@ -83,8 +83,13 @@ export function knownCard(d: string): boolean {
   return false;
 }
 
-/** 13–19 digits, contiguous or in groups separated by single spaces or dashes (sticky at a digit run). */
-const CARD_RE = /(?<![\p{N}\p{L}]|\p{N}[ -])\d[\d -]{11,40}\d(?![\p{N}\p{L}]|[ -]\p{N})/uy;
+/**
+ * 13–19 digits, contiguous or in groups separated by single spaces or dashes (sticky at a digit run).
+ * The Unicode dashes and spaces of `isDashCode`/`isSpaceCode` count too: "4111–1111–1111–1111" as a
+ * word processor or phone writes it.
+ */
+const CARD_RE =
+  /(?<![\p{N}\p{L}]|\p{N}[ \-\u2010-\u2013\u00a0\u2007\u2009\u202f])\d[\d \-\u2010-\u2013\u00a0\u2007\u2009\u202f]{11,40}\d(?![\p{N}\p{L}]|[ \-\u2010-\u2013\u00a0\u2007\u2009\u202f]\p{N})/uy;
 
 interface Run {
   start: number;
@@ -100,7 +105,8 @@ function digitRuns(text: string, start: number, end: number): Run[] | null {
     while (i < end && isDigitCode(text.charCodeAt(i))) i++;
     runs.push({ start: s, end: i });
     if (i < end) {
-      const c = text.charCodeAt(i);
+      // any space is a space, any dash a dash ("4111\u00a01111 …" pasted from a web page)
+      const c = isDashCode(text.charCodeAt(i)) ? 45 : 32;
       if (sep === -1) sep = c;
       else if (sep !== c) return null; // mixed separators
       i++;
@@ -135,9 +141,12 @@ export function scanCards(scan: Scan): void {
           digits += text.slice(r.start, r.end);
         }
         if (shortGroup || digits.length < 13 || digits.length > 19) continue;
+        const valid = luhnValid(digits) && knownCard(digits);
         const label = scan.labelBefore(first.start);
-        if (label === 'order' || label === 'tracking' || label === 'case' || label === 'other') continue;
-        if (luhnValid(digits) && knownCard(digits)) {
+        // a valid number printed as a card (4-4-4-4) is a card whatever it is called ("Kvitto 4111
+        // 1111 1111 1111" is the card on the receipt); other shapes are left to the word before them
+        if ((label === 'order' || label === 'tracking' || label === 'case' || label === 'other') && !(valid && fourByFour(runs, a, len))) continue;
+        if (valid) {
           scan.add('cards', first.start, last.end, digits, TIER.card);
           found = true;
         } else if (looksLikeCard(runs, a, len, digits)) {
@@ -147,6 +156,13 @@ export function scanCards(scan: Scan): void {
       }
     }
   }
+}
+
+/** Exactly four groups of four digits, as cards are printed. */
+function fourByFour(runs: Run[], a: number, len: number): boolean {
+  if (len !== 4) return false;
+  for (let k = a; k < a + 4; k++) if ((runs[k] as Run).end - (runs[k] as Run).start !== 4) return false;
+  return true;
 }
 
 /** Card shape for redaction: 4-4-4-4(-x) or 4-6-5 groups, or 15–16 contiguous digits with a card prefix. */

@@ -176,6 +176,19 @@ function parseSpan(
   return null;
 }
 
+/**
+ * A match that starts at a "(" closed nowhere inside it: "(070-123 45 67)". The match ends at its
+ * last digit, so the ")" is outside; the "(" is left outside too, and a redacted text keeps both
+ * ("([PHONE])"). A "(" closed inside ("(08) 123 45 67", "(+46) 70 …") belongs to the number.
+ */
+function openParenthesis(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) !== 40) return false;
+  // only inside the match (at most 27 characters): a search to the end of the text would make
+  // scanning quadratic in a text full of "(1 (1 …"
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) === 41) return false;
+  return true;
+}
+
 /** Digit groups of a phone-shaped run (a leading "+" or "(" belongs to the first group). */
 function digitGroups(text: string, from: number, to: number): Group[] {
   const groups: Group[] = [];
@@ -333,7 +346,7 @@ export function scanPhones(scan: Scan, region: PhoneRegion): void {
       // `test` leaves lastIndex at the end of the match and builds no match array
       if (!PHONE_RE.test(text)) continue;
       from = PHONE_RE.lastIndex;
-      const groups = digitGroups(text, p, from);
+      const groups = digitGroups(text, openParenthesis(text, p, from) ? p + 1 : p, from);
       // the run up to the first strong separator; what follows is matched again on its own
       let last = pieceEnd(text, groups, 0);
       let k = 0;

@@ -224,12 +224,54 @@ function trackingEnd(text: string, start: number, end: number): number {
   return digits >= 6 ? end : -1;
 }
 
+/** A plain order number found after an order word (or in a list after one): the head of a possible list. */
+interface ListHead {
+  start: number;
+  end: number;
+}
+
+/**
+ * Words that join the items of a list ("4481923, 4481924 och 4481925", "45321 e 45322"), "or"
+ * included: the customer names several orders either way.
+ */
+const LIST_WORDS = new Set(['och', 'samt', 'eller', 'and', 'or', 'e', 'ed', 'o', 'oppure', 'si', 'și', 'şi', 'sau', '&']);
+
+/**
+ * Only a list separator between `from` and `to`: a comma, a joining word or "&", or a comma and
+ * then one of them (", och"), with spaces around. Both ends are token ends, so the word stands
+ * apart from the numbers.
+ */
+function listJoiner(text: string, from: number, to: number): boolean {
+  if (to - from > 8) return false;
+  let gap = text.slice(from, to).trim();
+  if (gap.charCodeAt(0) === 44) {
+    if (gap.length === 1) return true;
+    gap = gap.slice(1).trimStart();
+  }
+  return LIST_WORDS.has(gap.toLowerCase());
+}
+
+/** Same written shape: digits for digits, letters for letters, the same punctuation ("A-2231", "A-2232"). */
+function sameShape(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) {
+    const x = text.charCodeAt(a + k);
+    const y = text.charCodeAt(b + k);
+    if (isDigitCode(x) ? !isDigitCode(y) : isLetterCode(x) ? !isLetterCode(y) : x !== y) return false;
+  }
+  return true;
+}
+
 export function scanReferences(scan: Scan, refs: CompiledReferences): void {
   const text = scan.text;
   scanPatterns(scan, refs.patterns);
   const minDigits = Math.min(refs.order.min, refs.case.min);
   const covered = scan.coveredRuns();
   let lastToken = -1;
+  // the order word before the first number of a list stands for the whole list: reading back from
+  // a later number stops at the number before it. Only order numbers (5+ digits): a case number
+  // can have the shape of a year ("ärende 4412, 2026").
+  let head: ListHead | null = null;
   for (let r = 0; r < scan.runs.length; r++) {
     const run = scan.runs[r] as DigitRun;
     if (run.start < lastToken || covered[r]) continue;
@@ -252,7 +294,9 @@ export function scanReferences(scan: Scan, refs: CompiledReferences): void {
     lastToken = e;
     const digits = prefixedDigits(text, s, e);
     const plausible = (digits >= minDigits && digits <= 30) || (e - s >= 8 && e - s <= 35) || isGroupStart(text, run);
-    if (plausible) classifyToken(scan, refs, s, e, digits);
+    if (!plausible) continue;
+    const listed: boolean = head !== null && listJoiner(text, head.end, s) && sameShape(text, head.start, head.end, s, e);
+    head = classifyToken(scan, refs, s, e, digits, listed) ? { start: s, end: e } : null;
   }
 }
 
@@ -262,26 +306,33 @@ function isGroupStart(text: string, run: DigitRun): boolean {
   return len >= 2 && len <= 6 && text.charCodeAt(run.end) === 32 && isDigitCode(text.charCodeAt(run.end + 1));
 }
 
-function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: number, digits: number): void {
+/**
+ * Classifies the token [s, e) by the words around it, or failing those as an order number when it
+ * is `listed`: in a list after a same-shaped order number. Returns whether it was added as a plain
+ * (not `#`) order number, which may head a list in turn.
+ */
+function classifyToken(scan: Scan, refs: CompiledReferences, s: number, e: number, digits: number, listed: boolean): boolean {
   const text = scan.text;
   const hash = s > 0 && text.charCodeAt(s - 1) === 35;
   const vStart = hash ? s - 1 : s;
   let label: Label = scan.labelBefore(vStart);
   if (label === 'none' && !hash) label = scan.labelAround(vStart, e);
-  if (label !== 'order' && label !== 'case' && label !== 'tracking') return;
+  if (label === 'none' && listed && !hash) label = 'order';
+  if (label !== 'order' && label !== 'case' && label !== 'tracking') return false;
   if (label === 'tracking') {
-    if (hash) return;
+    if (hash) return false;
     const end = trackingEnd(text, s, e);
     if (end > 0) scan.add('trackingNumbers', s, end, text.slice(s, end).replace(/\s+/g, '').toUpperCase(), TIER.trackingContext);
-    return;
+    return false;
   }
   const bounds = label === 'order' ? refs.order : refs.case;
-  if (digits < bounds.min || digits > bounds.max) return;
-  if (isPartOfNumber(text, s, e) || followedByUnit(scan.lex, text, e)) return;
+  if (digits < bounds.min || digits > bounds.max) return false;
+  if (isPartOfNumber(text, s, e) || followedByUnit(scan.lex, text, e)) return false;
   if (label === 'order') {
-    if ((digits === 5 || digits === 6) && digits === e - s && followedByPlaceName(text, e)) return;
+    if ((digits === 5 || digits === 6) && digits === e - s && followedByPlaceName(text, e)) return false;
     scan.add('orderNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.orderNumber);
-  } else {
-    scan.add('caseNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.caseNumber);
+    return !hash;
   }
+  scan.add('caseNumbers', vStart, e, normalizeReference(text.slice(vStart, e)), TIER.caseNumber);
+  return false;
 }

@@ -24,7 +24,7 @@ export interface Entities {
   orderNumbers: Entity[];
   /** Normalized: upper-case without spaces (`RR123456785SE`, `1Z999AA10123456784`). */
   trackingNumbers: Entity[];
-  /** Normalized: lower-case. */
+  /** Normalized: lower-case; an address hidden as `anna[at]gmail.com` as the plain `anna@gmail.com`. */
   emails: Entity[];
   /** Normalized: E.164 (`+46701234567`). */
   phones: Entity[];

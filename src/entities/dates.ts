@@ -124,7 +124,7 @@ function dayMonth(): RegExp {
       .sort((x, y) => y.length - x.length)
       .join('|');
     dayMonthRe = new RegExp(
-      `(\\d{1,2})(?::?[ea]|st|nd|rd|th|º|°|\\.)? ?(?:of |de )?(${months})(\\.)?(?:,? (\\d{4}))?(?![\\p{L}\\p{N}])`,
+      `(\\d{1,2})(?::?[ea]|st|nd|rd|th|º|°|\\.)? ?(?:of |de )?(${months})(\\.)?(?:,? (\\d{4})(?![-./]\\d))?(?![\\p{L}\\p{N}])`,
       'iuy',
     );
   }

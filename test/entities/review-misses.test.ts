@@ -194,3 +194,14 @@ describe('obfuscated e-mail addresses and file names', () => {
     expect(normalized('anna@gmail.com, li@163.com, x@2x.se', 'emails')).toEqual(['anna@gmail.com', 'li@163.com', 'x@2x.se']);
   });
 });
+
+describe('a year that begins an ISO date', () => {
+  it('is not taken as the year of the date before it', () => {
+    const dates = extractEntities('beställt 3 mars, 2026-05-04 levererat', { language: 'sv' }).dates;
+    expect(dates.map((d) => [d.value, d.normalized])).toEqual([
+      ['3 mars', '--03-03'],
+      ['2026-05-04', '2026-05-04'],
+    ]);
+    expect(extractEntities('beställt 3 mars, 2026 och sedan', { language: 'sv' }).dates.map((d) => d.normalized)).toEqual(['2026-03-03']);
+  });
+});

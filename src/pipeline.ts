@@ -253,7 +253,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options_?: 
   const only = options.languages?.filter(isLanguage);
   const hint = typeof input.customer?.locale === 'string' ? input.customer.locale : undefined;
   const detectOptions = only && only.length ? (hint ? { only, hint } : { only }) : hint ? { hint } : undefined;
-  const { language, ranked } = detectLanguageRanked(langText, detectOptions, 0.6);
+  const { language, ranked, neighbours } = detectLanguageRanked(langText, detectOptions, 0.6);
   const langs = candidateLanguages(language.code, ranked, language.confidence);
 
   // The subject of a reply ("Re:", "Sv:") is the thread's, not the customer's words: it is reported, not used.
@@ -319,7 +319,7 @@ export function classifyWith(rules: CompiledRules, inquiry: Inquiry, options_?: 
     negatedHits,
     fields: fields.map((f) => f.text),
     language: language.code,
-    languageConfidence: language.confidence,
+    otherLanguage: language.code === 'und' ? neighbours : 0,
     entities: ruleEntities,
     input,
     signals,

@@ -39,8 +39,12 @@ export interface EvalContext {
   readonly negatedHits: ReadonlyMap<number, PlacedHit[]>;
   readonly fields: readonly FieldText[];
   readonly language: LanguageCode;
-  /** The detector's confidence in `language`: for `und`, how sure it is that the text is in another language. */
-  readonly languageConfidence: number;
+  /**
+   * For `und`: how sure the detector is that the text is in a neighbouring language that a Swedish team
+   * cannot read (German, Dutch, French, Spanish, Portuguese, Catalan), not just made of words no list
+   * has or Danish–Norwegian; else 0.
+   */
+  readonly otherLanguage: number;
   readonly entities: Entities;
   readonly input: InquiryInput;
   readonly signals: ReadonlySet<SignalName>;

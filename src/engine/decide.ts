@@ -51,7 +51,7 @@ function roundedScores(scores: ReadonlyMap<string, { readonly score: number }>):
   return out;
 }
 
-/** How sure the detector must be of `und` for an inquiry to count as written in another language. */
+/** How much of `und` must be the neighbour languages for an inquiry to count as written in another language. */
 export const OTHER_LANGUAGE_CONFIDENCE = 0.9;
 
 export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
@@ -133,9 +133,10 @@ export function decide(rules: CompiledRules, ctx: EvalContext): DecideResult {
   }
 
   // A team that cannot answer the language: its overflow team, and/or a tag. `und` counts when the
-  // detector is sure the text is in another language (German, French …), not when it has no evidence.
+  // detector is sure the text is in a neighbouring language (German, French …), not when its words are
+  // merely unknown (names, codes, a language it has no model of).
   const t = rules.teams.get(team);
-  const known = isLanguage(ctx.language) || ctx.languageConfidence >= OTHER_LANGUAGE_CONFIDENCE;
+  const known = isLanguage(ctx.language) || ctx.otherLanguage >= OTHER_LANGUAGE_CONFIDENCE;
   if (t?.languages && known && !(t.languages as readonly string[]).includes(ctx.language)) {
     const policy = config.unsupportedLanguage ?? {};
     if (t.overflow && policy.useOverflow !== false) {

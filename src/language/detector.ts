@@ -628,6 +628,7 @@ export function scannedPart(text: string): string {
 export function analyseInto(probs: Float64Array, text: unknown, only?: readonly Language[], hint?: string, p: Params = DEFAULT_PARAMS): number {
   probs.fill(0);
   probs[OURS] = 1;
+  lastNeighbourShare = 0;
   if (typeof text !== 'string' || text.length === 0) return 0;
   // Most texts are decided within their first words: the scanner finds words only as they are needed.
   const sc = getScanner();
@@ -659,16 +660,34 @@ export function analyseInto(probs: Float64Array, text: unknown, only?: readonly 
     z += logits[c]!;
   }
   let und = 0;
+  let neighbours = 0;
   for (let c = 0; c < N; c++) {
     const q = logits[c]! / z;
     if (c < OURS && allowed & (1 << c)) probs[c] = q;
     else {
       if (c < OURS) probs[c] = 0;
+      else if (c < K && c !== SCANDINAVIAN) neighbours += q;
       und += q;
     }
   }
   probs[OURS] = und;
+  lastNeighbourShare = neighbours;
   return words;
+}
+
+let lastNeighbourShare = 0;
+
+/** The Danish–Norwegian class: the neighbour closest to Swedish, and read by Swedish speakers. */
+const SCANDINAVIAN = (CLASSES as readonly string[]).indexOf('no');
+
+/**
+ * How much of the last analysis was the neighbour languages a Swedish team cannot read (German, Dutch,
+ * French, Spanish, Portuguese, Catalan), rather than the unknown class or Danish–Norwegian: evidence
+ * that a text is in another language, not merely made of words no list has (names, codes), nor a short
+ * Swedish text whose words ("Hej", "Mvh") Norwegian shares.
+ */
+export function neighbourShare(): number {
+  return lastNeighbourShare;
 }
 
 /**

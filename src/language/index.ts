@@ -8,7 +8,7 @@
  * Order numbers, e-mail addresses, URLs and other tokens with digits are ignored. Never throws.
  */
 import { LANGUAGES, type Language, type LanguageCode } from '../languages';
-import { allowedMask, analyseInto, scannedPart } from './detector';
+import { allowedMask, analyseInto, neighbourShare, scannedPart } from './detector';
 
 export interface DetectOptions {
   /** Allow-list of our languages; the others count as `und`. Absent or empty: all four. */
@@ -87,24 +87,25 @@ export function detectLanguageAll(text: string, opts?: DetectOptions): LanguageS
 
 /**
  * detectLanguage and, when its confidence is below `rankBelow`, detectLanguageAll (else an empty list),
- * from one analysis of the text.
+ * from one analysis of the text; `neighbours`: the share of the neighbour languages in it (see
+ * `neighbourShare`).
  */
 export function detectLanguageRanked(
   text: string,
   opts: DetectOptions | undefined,
   rankBelow: number,
-): { language: LanguageResult; ranked: LanguageScore[] } {
+): { language: LanguageResult; ranked: LanguageScore[]; neighbours: number } {
   try {
     if (run(text, opts) > 0) {
       const b = best();
       const language: LanguageResult = { code: CODES[b]!, confidence: round(PROBS[b]!) };
-      return { language, ranked: language.confidence >= rankBelow ? [] : ranking(opts) };
+      return { language, ranked: language.confidence >= rankBelow ? [] : ranking(opts), neighbours: neighbourShare() };
     }
   } catch {
     // what the two functions answer when the analysis fails: nothing to go on
   }
   // no words (or a failed analysis): und with confidence 0, which is below any positive rankBelow
-  return { language: { code: 'und', confidence: 0 }, ranked: 0 >= rankBelow ? [] : [{ code: 'und', score: 1 }] };
+  return { language: { code: 'und', confidence: 0 }, ranked: 0 >= rankBelow ? [] : [{ code: 'und', score: 1 }], neighbours: 0 };
 }
 
 /** The ranking of detectLanguageAll from PROBS. */

@@ -50,6 +50,18 @@ describe('escalation', () => {
     }
   });
 
+  test('a short Swedish text of names and numbers, Norwegian, or languages left out by `languages` do not need translation', () => {
+    // und with high confidence: the unknown words (names) and Danish–Norwegian ("Hej", "Mvh") carry it
+    for (const text of ['Hej, order 4481923. Mvh Erik Johansson', 'Hej!\nOrdernummer: 4481923\nMvh Anna', 'Hei, pakken min har ikke kommet ennå.']) {
+      const r = classify(text);
+      expect(r.language.code).toBe('und');
+      expect(r.tags).not.toContain('needs-translation');
+    }
+    const onlySv = classify('Where is my parcel? It has not arrived yet.', { languages: ['sv'] });
+    expect(onlySv.tags).not.toContain('needs-translation');
+    expect(classify('Hola, mi pedido no ha llegado todavía.').tags).toContain('needs-translation');
+  });
+
   test('repeated contact is urgent', () => {
     const r = classify('Det här är tredje gången jag skriver om min order 4481923 och jag har fortfarande inte fått något svar.');
     expect(r.priority).toBe('urgent');

@@ -71,22 +71,31 @@ function coerce(input: unknown): CoercedInput {
 
 /**
  * `receivedAt` as ISO 8601: as written when it is ISO 8601 already (its offset and calendar date are
- * the customer's); a Date in UTC; an e-mail Date header ("Fri, 20 Nov 2026 16:00:00 +0100") at its
- * own offset. Undefined when it is not a date.
+ * the customer's); a Date in UTC; an e-mail Date header ("Fri, 20 Nov 2026 16:00:00 +0100") with its
+ * own offset. Undefined for anything else: `Date`'s lenient parsing would take "1" or "Order 12" for a
+ * date, and "05/11/2026" for 11 May in the server's time zone.
  */
 function isoReceivedAt(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-  if (typeof value !== 'string') return undefined;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
-  const zone = /(?:([+-])(\d{2}):?(\d{2})|\b(?:GMT|UTC?|Z))\s*(?:\([^)]*\))?\s*$/i.exec(value);
-  if (!zone) return d.toISOString();
-  const minutes = zone[1] ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 0;
-  const local = new Date(d.getTime() + minutes * 60_000).toISOString().slice(0, 19);
-  const a = Math.abs(minutes);
-  return `${local}${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const v = value.trim();
+  if (ISO_DATE_TIME.test(v)) return Number.isNaN(new Date(v).getTime()) ? undefined : value;
+  const m = RFC_2822.exec(v);
+  if (!m) return undefined;
+  const month = MONTHS_2822.indexOf(m[2]!.toLowerCase()) + 1;
+  const [day, year] = [Number(m[1]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month === 0 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
+  const zone = m[7] === undefined || /^(?:gmt|utc?|z)$/i.test(m[7]) ? 'Z' : `${m[7].slice(0, 3)}:${m[7].slice(3)}`;
+  const pad = (n: number | string) => String(n).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}T${pad(m[4]!)}:${m[5]}:${m[6] ?? '00'}${zone}`;
 }
+
+/** ISO 8601: a date, and maybe a time with an offset. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+/** An e-mail Date header (RFC 2822): "Fri, 20 Nov 2026 16:00:00 +0100", "20 Nov 2026 16:00 GMT". */
+const RFC_2822 = /^(?:[A-Za-z]{3},[ \t]*)?(\d{1,2})[ \t]+([A-Za-z]{3})[ \t]+(\d{4})[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+([+-]\d{4}|GMT|UTC?|Z))?(?:[ \t]+\([^()]{0,40}\))?$/i;
+const MONTHS_2822 = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function parseDate(s: string | undefined): Date | undefined {
   if (!s) return undefined;

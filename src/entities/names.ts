@@ -95,8 +95,6 @@ interface NamePatterns {
   signOff: RegExp;
   /** "Från:", "From:", "Da:" at the start of a line. */
   header: RegExp;
-  /** A display name before an address: `"Smith, John" <john@…>`, `Anna Svensson <anna@…>`, `Mario Rossi [mailto:…]`. */
-  displayName: RegExp;
   /** A name signed with a leading slash on a line of its own ("/Erik"). */
   slash: RegExp;
   greeting: RegExp;
@@ -115,7 +113,6 @@ function namePatterns(): NamePatterns {
     ),
     slash: /^[ \t>]*\/[ \t]*/gm,
     header: new RegExp(`^[ \\t>]*(?:${alt(HEADER_NAMES)})[ \\t]*:[ \\t]*`, 'gimu'),
-    displayName: /(?:"([^"\n]{1,80})"|'([^'\n]{1,80})')?[ \t]*(?:<[^<>\s@]+@[^<>\s]+>|\[mailto:)/gu,
     greeting: new RegExp(`^[ \\t>]*(?:${alt(GREETINGS)})(?![\\p{L}\\p{N}])[ \\t]+`, 'gimu'),
     intro: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(INTRODUCTIONS)})[ \\t]+`, 'giu'),
     openers: new Set(
@@ -237,6 +234,29 @@ function readLowerName(text: string, pos: number, openers: ReadonlySet<string>):
   return { start: pos, end: i };
 }
 
+/** An address right after `at`: `<name@domain>` (the "[mailto:" form needs no check). */
+const ADDRESS_RE = /<[^<>\s@]{1,64}@[^<>\s]{1,255}>/y;
+
+/** The display name before the address that opens at `at`: quoted, or the capitalised words before it. */
+function displayNameBefore(scan: Scan, text: string, at: number, openers: ReadonlySet<string>): void {
+  if (text.charCodeAt(at) === 60 /* < */) {
+    ADDRESS_RE.lastIndex = at;
+    if (!ADDRESS_RE.test(text)) return;
+  }
+  let k = at;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  const quote = text[k - 1];
+  if (quote === '"' || quote === "'") {
+    // the opening quote on the same line, at most 80 characters back
+    let open = k - 2;
+    while (open >= 0 && k - 2 - open < 80 && text[open] !== quote && text[open] !== '\n') open--;
+    if (open >= 0 && text[open] === quote && /\p{L}/u.test(text.slice(open + 1, k - 1))) scan.addLoose('name', open + 1, k - 1);
+    return;
+  }
+  const name = nameBefore(text, at, openers);
+  if (name) scan.addLoose('name', name.start, name.end);
+}
+
 /**
  * The name that ends at `end` (spaces before an address skipped): one to four capitalised words on the
  * same line, read backwards, none a common word.
@@ -269,7 +289,7 @@ function restOfLineEmpty(text: string, from: number): number {
 
 export function scanNames(scan: Scan): void {
   const text = scan.text;
-  const { signOff, slash, header, displayName, greeting, intro, openers } = namePatterns();
+  const { signOff, slash, header, greeting, intro, openers } = namePatterns();
   let m: RegExpExecArray | null;
   signOff.lastIndex = 0;
   while ((m = signOff.exec(text))) {
@@ -314,18 +334,11 @@ export function scanNames(scan: Scan): void {
     const name = readName(text, m.index + m[0].length, true, openers);
     if (name) scan.addLoose('name', name.start, name.end);
   }
-  // The name before an address ("… skrev Anna Svensson <anna@…>:"): quoted, or the capitalised words
-  // right before it.
-  displayName.lastIndex = 0;
-  while ((m = displayName.exec(text))) {
-    const quoted = m[1] ?? m[2];
-    if (quoted !== undefined) {
-      const start = m.index + 1;
-      if (/\p{L}/u.test(quoted)) scan.addLoose('name', start, start + quoted.length);
-      continue;
-    }
-    const before = nameBefore(text, m.index, openers);
-    if (before) scan.addLoose('name', before.start, before.end);
+  // The name before an address ("… skrev Anna Svensson <anna@…>:", `"Smith, John" <john@…>`, "Mario
+  // Rossi [mailto:…]"): found from each "<" or "[mailto:" that opens an address, read backwards.
+  if (text.includes('@')) {
+    for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) displayNameBefore(scan, text, at, openers);
+    for (let at = text.indexOf('[mailto:'); at >= 0; at = text.indexOf('[mailto:', at + 1)) displayNameBefore(scan, text, at, openers);
   }
   greeting.lastIndex = 0;
   while ((m = greeting.exec(text))) {

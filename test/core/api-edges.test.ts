@@ -32,16 +32,20 @@ describe('receivedAt', () => {
   });
 
   test('an e-mail Date header counts at its own offset, for due times and relative dates', () => {
-    const header = classify({ body: 'Jag beställde igår och inget har hänt.', receivedAt: 'Fri, 20 Nov 2026 16:00:00 +0100' });
+    const header = classify({ body: 'Jag beställde igår och inget har hänt.', receivedAt: 'Fri, 20 Nov 2026 16:00:00 +0100 (CET)' });
     const iso = classify({ body: 'Jag beställde igår och inget har hänt.', receivedAt: '2026-11-20T16:00:00+01:00' });
     expect(header.sla?.firstResponseDue).toBe(iso.sla?.firstResponseDue);
     expect(header.entities.dates.map((d) => d.normalized)).toEqual(['2026-11-19']);
   });
 
   test('a receivedAt string that is not a date is left out (text never throws); an invalid Date or a number is an InputError', () => {
-    const r = classify({ body: 'Jag beställde igår', receivedAt: 'yesterday' });
-    expect(r.sla).toBeUndefined();
-    expect(r.entities.dates).toEqual([]);
+    // only ISO 8601 and e-mail Date headers count: Date's own parsing takes "1" for 2001 and reads
+    // "05/11/2026" as 11 May in the server's time zone
+    for (const receivedAt of ['yesterday', '1', 'Order 12', '05/11/2026 10:00', 'Sat, 13 Sep 275760 00:30:00 +0100', 'Fri, 20 Nov 2026 16:00:00 +0100' + ' '.repeat(200) + '(']) {
+      const r = classify({ body: 'Jag beställde igår', receivedAt });
+      expect(r.sla).toBeUndefined();
+      expect(r.entities.dates).toEqual([]);
+    }
     expect(() => classify({ body: 'Hej', receivedAt: new Date('nonsense') })).toThrow(InputError);
     expect(() => classify({ body: 'Hej', receivedAt: 5 as never })).toThrow(/receivedAt/);
   });

@@ -125,7 +125,7 @@ const sized = [100, 1000, 10_000, 100_000, 1_000_000].map((size) => {
   return s.slice(0, size);
 });
 // All lengths are warmed before any is timed: code that only long texts reach is compiled by then, so
-// the first long length does not pay for it (10 KB timed right after 1 KB came out slower than 20 KB).
+// the first long length does not pay for its compiling.
 for (let round = 0; round < 3; round++) for (const s of sized) await time(classify, [s], 5);
 for (const s of sized) {
   const r = await time(classify, [s], s.length >= 100_000 ? 20 : 50);

@@ -180,8 +180,9 @@ export class Scan {
     this.out.push({ type, start, end, normalized, tier, loose: false });
   }
 
-  addLoose(type: EntityType | RedactionKind, start: number, end: number): void {
+  /** `tier` ranks a shape that words around it vouch for above strict candidates inside it. */
+  addLoose(type: EntityType | RedactionKind, start: number, end: number, tier?: number): void {
     if (!this.loose) return;
-    this.out.push({ type, start, end, normalized: '', tier: type === 'name' ? TIER.name : TIER.loose, loose: true });
+    this.out.push({ type, start, end, normalized: '', tier: tier ?? (type === 'name' ? TIER.name : TIER.loose), loose: true });
   }
 }

@@ -8,7 +8,7 @@
  *   at shop.se" is not an address).
  */
 import { TIER, type Scan } from './candidates';
-import { isWordCode } from './text';
+import { BackwardTokens, isWordCode } from './text';
 
 function isLocalCode(c: number): boolean {
   // letters, digits and . _ % + - ' (plus non-ASCII letters)
@@ -19,28 +19,87 @@ function isDomainCode(c: number): boolean {
   return isWordCode(c) || c === 46 || c === 45;
 }
 
+/**
+ * Invisible characters that copying from web pages and chat apps leaves inside words: soft hyphen,
+ * zero-width space, non-joiner and joiner, word joiner, BOM. Inside an address they are read over
+ * ("anna\u200b.svensson@gmail.com" is one address, not "svensson@gmail.com" after a first name).
+ */
+function isInvisibleCode(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+function hasInvisible(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isInvisibleCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+function withoutInvisible(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!isInvisibleCode(s.charCodeAt(i))) out += s[i];
+  return out;
+}
+
 export function scanEmails(scan: Scan): void {
   const text = scan.text;
   let at = text.indexOf('@');
   let minStart = 0;
   while (at >= 0) {
     let s = at;
-    while (s > minStart && at - s < 64 && isLocalCode(text.charCodeAt(s - 1))) s--;
-    while (s < at && (text.charCodeAt(s) === 46 || text.charCodeAt(s) === 39)) s++; // no leading dot/quote
+    while (s > minStart && at - s < 64 && (isLocalCode(text.charCodeAt(s - 1)) || isInvisibleCode(text.charCodeAt(s - 1)))) s--;
+    // no leading dot, quote or invisible character
+    while (s < at && (text.charCodeAt(s) === 46 || text.charCodeAt(s) === 39 || isInvisibleCode(text.charCodeAt(s)))) s++;
     let e = at + 1;
-    while (e < text.length && e - at <= 253 && isDomainCode(text.charCodeAt(e))) e++;
-    // trim trailing dots and hyphens ("…@shop.se." at the end of a sentence)
-    while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
+    while (e < text.length && e - at <= 253 && (isDomainCode(text.charCodeAt(e)) || isInvisibleCode(text.charCodeAt(e)))) e++;
+    // trim trailing dots, hyphens and invisible characters ("…@shop.se." at the end of a sentence)
+    while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45 || isInvisibleCode(text.charCodeAt(e - 1)))) e--;
     const next = text.indexOf('@', at + 1);
     if (s < at && e > at + 1 && (s === 0 || text.charCodeAt(s - 1) !== 64)) {
-      const domain = text.slice(at + 1, e);
-      if (validDomain(domain) && text.charCodeAt(at - 1) !== 46) {
-        scan.add('emails', s, e, text.slice(s, e).toLowerCase(), TIER.email);
-        minStart = e;
+      let address = text.slice(s, e);
+      if (hasInvisible(address)) address = withoutInvisible(address);
+      const sign = address.indexOf('@');
+      const domain = address.slice(sign + 1);
+      if (sign > 0 && address.charCodeAt(sign - 1) !== 46) {
+        if (validDomain(domain)) {
+          scan.add('emails', s, e, address.toLowerCase(), TIER.email);
+          minStart = e;
+        } else if (scan.loose && undottedDomain(domain) && mailWordBefore(scan, s)) {
+          // "mejla anna@gmail": the top-level domain left out, after a word that says it is an address
+          scan.addLoose('emails', s, e);
+          minStart = e;
+        }
       }
     }
     at = next;
   }
+}
+
+/** A domain with no dot at all ("gmail"): a label of letters, digits and inner hyphens. */
+function undottedDomain(domain: string): boolean {
+  if (domain.length < 2 || domain.length > 63 || domain.startsWith('-')) return false;
+  for (let i = 0; i < domain.length; i++) if (!isWordCode(domain.charCodeAt(i)) && domain.charCodeAt(i) !== 45) return false;
+  return true;
+}
+
+/** Words that introduce an e-mail address: "mejla", "e-mail", "email", "mail", "scrivimi", "scrieți-mi". */
+const MAIL_WORDS = new Set([
+  'mejl', 'mejla', 'mejlen', 'mejladress', 'mejladressen', 'maila', 'mailadress', 'mailadressen', 'epost', 'epostadress',
+  'mail', 'email', 'emails', 'mails', 'scrivimi', 'scrivetemi', 'scrivere', 'scrieti', 'scrie', 'emailul', 'mailul',
+]);
+
+/** Little words between a mail word and the address ("mejla mig på", "scrivimi a", "e-mail address:"). */
+const MAIL_FILLERS = new Set(['till', 'to', 'a', 'al', 'su', 'pe', 'la', 'at', 'on', 'via', 'address', 'adress', 'adressen', 'indirizzo', 'adresa']);
+
+function mailWordBefore(scan: Scan, pos: number): boolean {
+  const it = new BackwardTokens(scan.text, pos, 64);
+  for (let k = 0; k < 5; k++) {
+    if (!it.advance() || it.digits) return false;
+    const word = it.word();
+    if (MAIL_WORDS.has(word)) return true;
+    // "e-post", "e-postadress": the "e-" is a token of its own
+    if ((word === 'post' || word === 'postadress') && it.start >= 2 && scan.text.charCodeAt(it.start - 1) === 45 && (scan.text.charCodeAt(it.start - 2) | 32) === 101) return true;
+    if (!scan.lex.fillers.has(word) && !MAIL_FILLERS.has(word)) return false;
+  }
+  return false;
 }
 
 /**

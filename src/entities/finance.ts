@@ -1,7 +1,7 @@
 /** IBANs (mod-97) and payment card numbers (Luhn + issuer prefix). */
 import { TIER, type Scan } from './candidates';
 import { ibanMod97Valid, luhnValid } from './checksums';
-import { isDashCode, isDigitCode, isWordCode } from './text';
+import { BackwardTokens, isDashCode, isDigitCode, isSpaceCode, isWordCode } from './text';
 
 /** IBAN length per country (ISO 13616 registry). */
 const IBAN_LENGTH: Record<string, number> = {
@@ -13,12 +13,6 @@ const IBAN_LENGTH: Record<string, number> = {
   SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
 };
 
-/**
- * Two letters and two check digits, then the rest in groups of (usually) four. Sticky: tried only
- * two characters before a digit run.
- */
-const IBAN_START_RE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?=[ ]?[A-Za-z0-9])/uy;
-
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -27,41 +21,132 @@ function isAlnumAscii(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/**
+ * End of the separator between two IBAN groups at `i`, or -1: one dash ("SE45-5000-…"), or up to
+ * three spaces with at most one line break ("SE45  5000", an IBAN wrapped across lines), followed by
+ * a letter or digit.
+ */
+function ibanSeparatorEnd(text: string, i: number): number {
+  if (isDashCode(text.charCodeAt(i))) i++;
+  else {
+    const from = i;
+    let breaks = 0;
+    while (i < text.length && i - from < 3) {
+      const c = text.charCodeAt(i);
+      if (c === 10) breaks++;
+      else if (!isSpaceCode(c) && c !== 9 && c !== 13) break;
+      i++;
+    }
+    if (i === from || breaks > 1) return -1;
+  }
+  return i < text.length && isAlnumAscii(text.charCodeAt(i)) ? i : -1;
+}
+
+/** Words that name an IBAN: after one, an IBAN-shaped run is removed even when it is malformed. */
+const IBAN_WORDS = new Set(['iban', 'ibannummer', 'ibannumret', 'ibanul', 'ibanului']);
+
+function afterIbanWord(scan: Scan, pos: number): boolean {
+  const it = new BackwardTokens(scan.text, pos, 48);
+  for (let k = 0; k < 4; k++) {
+    if (!it.advance() || it.digits) return false;
+    const word = it.word();
+    if (IBAN_WORDS.has(word)) return true;
+    if (!scan.lex.fillers.has(word)) return false;
+  }
+  return false;
+}
+
 export function scanIbans(scan: Scan): void {
   const text = scan.text;
   // no IBAN starts before `from` (the end of the last one found)
   let from = 0;
   for (const run of scan.runs) {
-    const start = run.start - 2;
-    if (start < from || run.end - run.start < 2) continue;
+    // two letters and two check digits, then the rest in groups of (usually) four: tried two
+    // characters before a digit run of two or more, or three with a space after the country code
+    // ("IBAN SE 45 5000 …", "IT 60 X 05428 …")
+    if (run.end - run.start < 2) continue;
+    const spaced = run.start >= 3 && text.charCodeAt(run.start - 1) === 32;
+    const start = run.start - (spaced ? 3 : 2);
+    if (start < from || start < 0) continue;
     if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1))) continue;
-    IBAN_START_RE.lastIndex = start;
-    if (!IBAN_START_RE.test(text)) continue;
+    if (start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
     const country = text.slice(start, start + 2).toUpperCase();
     const length = IBAN_LENGTH[country];
     if (length === undefined) continue;
-    let i = start;
-    let got = '';
-    let digits = 0;
-    while (i < text.length && got.length < length) {
-      const c = text.charCodeAt(i);
-      if (isAlnumAscii(c)) {
-        got += text[i];
-        if (isDigitCode(c)) digits++;
-        i++;
-      } else if (c === 32 && got.length >= 4 && i + 1 < text.length && isAlnumAscii(text.charCodeAt(i + 1))) {
-        i++;
-      } else break;
-    }
-    if (got.length !== length || (i < text.length && isWordCode(text.charCodeAt(i)))) continue;
-    const iban = got.toUpperCase();
-    if (ibanMod97Valid(iban)) {
-      scan.add('ibans', start, i, iban, TIER.iban);
-      from = i;
-    } else if (digits >= 10) {
-      scan.addLoose('ibans', start, i);
-    }
+    // spaced, only after an IBAN word: elsewhere "se 12 …", "de 10 …", "at 10 …" are a word and a number
+    if (spaced && !afterIbanWord(scan, start)) continue;
+    const end = scanIbanAt(scan, start, spaced ? start + 3 : start + 2, country, length, spaced);
+    if (end > 0) from = end;
   }
+}
+
+/**
+ * The IBAN whose country code is at `start` and whose check digits start at `i`: groups of letters
+ * and digits joined by the separators of `ibanSeparatorEnd`. Of exactly the registered length, it
+ * is an IBAN when mod-97 holds, else (with ten digits or more) removed by redaction. After an IBAN
+ * word a run of groups a few characters short or long ("SE45 5000 0000 0583 9825 746") is removed
+ * too. `spaced` (a space after the country code) also needs a known layout, see `spacedLayout`.
+ * Returns the end of an IBAN found, or -1.
+ */
+function scanIbanAt(scan: Scan, start: number, i: number, country: string, length: number, spaced: boolean): number {
+  const text = scan.text;
+  let got = country;
+  let digits = 0;
+  // end of the last group holding a digit, and the digits up to it: a malformed IBAN ends there
+  let digitsEnd = -1;
+  let digitsUpTo = 0;
+  const sizes: number[] | null = spaced ? [] : null;
+  for (;;) {
+    const s = i;
+    while (i < text.length && isAlnumAscii(text.charCodeAt(i))) {
+      if (isDigitCode(text.charCodeAt(i))) digits++;
+      i++;
+    }
+    // a group glued to a letter of another script, or longer than any IBAN here: the run ends before it
+    if ((i < text.length && isWordCode(text.charCodeAt(i))) || got.length + (i - s) > length + 4) break;
+    got += text.slice(s, i);
+    sizes?.push(i - s);
+    if (digits > digitsUpTo) {
+      digitsEnd = i;
+      digitsUpTo = digits;
+    }
+    if (got.length === length) {
+      const iban = got.toUpperCase();
+      if (ibanMod97Valid(iban) && (sizes === null || spacedLayout(country, sizes))) {
+        scan.add('ibans', start, i, iban, TIER.iban);
+        return i;
+      }
+      if (digits >= 10) addLooseIban(scan, start, i);
+      return -1;
+    }
+    const next = ibanSeparatorEnd(text, i);
+    if (next < 0) break;
+    i = next;
+  }
+  if (scan.loose && digitsUpTo >= 10 && afterIbanWord(scan, start)) addLooseIban(scan, start, digitsEnd);
+  return -1;
+}
+
+/**
+ * Group sizes after a country code written apart ("SE 45 5000 0000 …") that make an IBAN: the check
+ * digits, then groups of four as IBANs are printed, or in Italy and San Marino the national layout
+ * CIN, ABI, CAB, account ("IT 60 X 05428 11101 000000123456"). Other splits ("IT 97 X 2848 2042 …")
+ * are garbled copies, only removed by redaction.
+ */
+function spacedLayout(country: string, sizes: number[]): boolean {
+  if (sizes[0] !== 2) return false;
+  if ((country === 'IT' || country === 'SM') && sizes.length === 5 && sizes[1] === 1 && sizes[2] === 5 && sizes[3] === 5 && sizes[4] === 12) return true;
+  for (let k = 1; k < sizes.length - 1; k++) if (sizes[k] !== 4) return false;
+  return sizes.length > 1 && (sizes[sizes.length - 1] as number) <= 4;
+}
+
+/**
+ * A malformed IBAN for redaction. After an IBAN word it takes precedence over the phone- and
+ * card-shaped parts inside it ("IBAN:\nSE45 5000 0000\n0583 9825 746" is no phone "0583 9825").
+ */
+function addLooseIban(scan: Scan, start: number, end: number): void {
+  if (!scan.loose) return;
+  scan.addLoose('ibans', start, end, afterIbanWord(scan, start) ? TIER.iban : TIER.loose);
 }
 
 /** Issuer prefix and length check for the common card networks. */

@@ -31,7 +31,7 @@ const OTHER_WORDS = [
   'faktura', 'fakturan', 'fakturanummer', 'fakturanumret', 'fakturanr', 'invoice', 'invoice number', 'inv',
   'fattura', 'fatture', 'numero fattura', 'factura', 'facturii', 'facturi', 'ocr', 'ocr-nummer', 'bankgiro',
   'plusgiro', 'bg', 'pg', 'konto', 'kontonummer', 'clearingnummer', 'clearing', 'account', 'conto', 'cont',
-  'kvitto', 'receipt', 'ricevuta', 'scontrino', 'chitanta', 'bon', 'swish',
+  'kvitto', 'receipt', 'ricevuta', 'scontrino', 'chitanta', 'bon',
   // customers, members, articles, products
   'kundnummer', 'kundnumret', 'kundnr', 'kund-id', 'customer', 'customer number', 'customer id', 'cliente',
   'codice cliente', 'client', 'cod client', 'medlemsnummer', 'member', 'membership', 'tessera',
@@ -40,7 +40,9 @@ const OTHER_WORDS = [
   'model', 'modello', 'serienummer', 'serial', 'serial number', 'imei', 'seriale', 'numero di serie', 'serie',
   // postal codes, addresses
   'postnummer', 'postnr', 'postkod', 'postcode', 'post code', 'postal code', 'zip', 'zip code', 'cap',
-  'codice postale', 'cod postal', 'box', 'lgh', 'lagenhet', 'lagenhetsnummer', 'via', 'strada', 'str', 'gatan',
+  // not "via": the Italian street word is followed by the street name, not by a number, and "via" is
+  // also the Swedish and English preposition ("nå mig via 070-123 45 67", "reach me via +46 …")
+  'codice postale', 'cod postal', 'box', 'lgh', 'lagenhet', 'lagenhetsnummer', 'strada', 'str', 'gatan',
   'vagen', 'bloc', 'ap', 'apartament', 'scara',
   // codes, versions, misc
   'rabattkod', 'kod', 'pin', 'pinkod', 'discount', 'voucher', 'coupon', 'presentkort', 'gift card', 'buono',
@@ -54,6 +56,8 @@ const PHONE_WORDS = [
   'mobilnr', 'mobilen', 'ring', 'ringa', 'sms', 'whatsapp', 'phone', 'phone number', 'mobile', 'cell',
   'cellphone', 'call', 'telephone', 'fax', 'telefono', 'numero di telefono', 'cellulare', 'cell.',
   'chiamare', 'chiamatemi', 'numar de telefon', 'telefonul', 'mobilul', 'sunati', 'suna',
+  // a Swish number is the customer's mobile number ("tillbaka via Swish 070-123 45 67")
+  'swish', 'swishnummer', 'swishnumret',
 ];
 
 const PERSONAL_ID_WORDS = [
@@ -161,6 +165,46 @@ export function compileLexicon(config: ResolvedEntityConfig): Lexicon {
 }
 
 const MAX_FILLERS = 4;
+
+/**
+ * Fillers that keep an order, case or tracking word attached to the number after it: numbering
+ * words, "is" and articles ("ordernummer är 0701234567", "order no. …", "l'ordine è il …"). Any
+ * other filler in between says the number is something else: "ring mig om min order på 070-123 45
+ * 67", "call me about my order on 0701234567".
+ */
+const ATTACHING_FILLERS = new Set([
+  'ar', 'var', 'nr', 'nummer', 'numret', 'id', 'ref', 'en', 'ett', 'den', 'det',
+  'is', 'was', 'number', 'no', 'num', 'reference', 'code', 'the', 'a', 'an',
+  'e', 'il', 'lo', 'la', 'l', 'numero', 'n', 'nº', 'rif', 'riferimento', 'codice', 'cod',
+  'este', 'numar', 'numarul', 'era', 'fost',
+]);
+
+/**
+ * Whether the label word before `pos` (an order, case or tracking word found by `labelBefore`)
+ * is written right before the number, with at most attaching fillers between them.
+ */
+export function labelWordAdjacent(lex: Lexicon, text: string, pos: number): boolean {
+  const it = new BackwardTokens(text, pos, 72);
+  for (let k = 0; k <= MAX_FILLERS; k++) {
+    if (!it.advance() || it.digits) return true;
+    const word = it.word();
+    if (!lex.fillers.has(word)) return true; // the label word itself
+    if (!ATTACHING_FILLERS.has(word)) return false;
+  }
+  return true;
+}
+
+/**
+ * Bare words for the customer: "Kund: 0701234567" names the customer by a phone number, while
+ * "kundnummer", "kund-id" and "customer number" name a customer number (all label 'other').
+ */
+const CUSTOMER_WORDS = new Set(['kund', 'customer', 'client', 'cliente']);
+
+/** Whether the word right before `pos` is a bare customer word ("Kund: …", "Customer …"). */
+export function customerWordBefore(text: string, pos: number): boolean {
+  const it = new BackwardTokens(text, pos, 24);
+  return it.advance() && !it.digits && CUSTOMER_WORDS.has(it.word());
+}
 
 /** The label given by the words just before `pos` ("ordernummer är |4481923"). */
 export function labelBefore(lex: Lexicon, text: string, pos: number): Label {

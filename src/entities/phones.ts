@@ -4,7 +4,7 @@
  * to E.164.
  */
 import { TIER, type Scan } from './candidates';
-import type { Label } from './lexicon';
+import { customerWordBefore, labelWordAdjacent, type Label } from './lexicon';
 import type { PhoneRegion } from './types';
 import { isDashCode, isDigitCode, isSpaceCode } from './text';
 
@@ -131,8 +131,15 @@ interface Group {
   end: number;
 }
 
-function blocked(label: Label): boolean {
-  return label === 'order' || label === 'case' || label === 'tracking' || label === 'other' || label === 'personalId';
+/**
+ * Whether the words before `start` say the number there is no phone. An order, case or tracking
+ * word does so only when written right before it ("ordernummer 0701234567", "DHL 0701234567"):
+ * "ring mig om min order på 070-123 45 67" gives a phone.
+ */
+function blocked(scan: Scan, label: Label, start: number): boolean {
+  if (label === 'other' || label === 'personalId') return true;
+  if (label !== 'order' && label !== 'case' && label !== 'tracking') return false;
+  return labelWordAdjacent(scan.lex, scan.text, start);
 }
 
 /** Written in groups: a space, dash or parenthesis, or the "/" after an area code ("333/1234567"). */
@@ -312,7 +319,7 @@ function findPhone(scan: Scan, groups: Group[], first: number, last: number, reg
   const maxTrail = total <= 16 ? Math.min(3, n - 1) : 0;
   const start = (groups[first] as Group).start;
   const label = scan.labelBefore(start);
-  if (blocked(label)) return -1;
+  if (blocked(scan, label, start)) return -1;
   let digits = total; // in groups first..last - trail
   for (let trail = 0; trail <= maxTrail; trail++) {
     if (trail > 0) digits -= (groups[last - trail + 1] as Group).end - (groups[last - trail + 1] as Group).start;
@@ -378,7 +385,12 @@ export function scanPhones(scan: Scan, region: PhoneRegion): void {
   }
 }
 
-/** Phone shape for redaction: 8–15 digits starting with `+`/`0`, or after a phone word. Returns whether it was added. */
+/**
+ * Phone shape for redaction: 8–15 digits starting with `+`/`0`, or after a phone word, or an
+ * Italian mobile written without separators ("3471234567", a phone in any region's inquiry). A
+ * customer word right before it does not stop it ("Kund: 0701234567" names the customer by phone
+ * number). Returns whether it was added.
+ */
 function addLoosePhone(scan: Scan, text: string, groups: Group[]): boolean {
   const start = (groups[0] as Group).start;
   const end = (groups[groups.length - 1] as Group).end;
@@ -386,10 +398,18 @@ function addLoosePhone(scan: Scan, text: string, groups: Group[]): boolean {
   for (const g of groups) digits += g.end - g.start;
   if (digits < 8 || digits > 15) return false;
   const label = scan.labelBefore(start);
-  if (blocked(label)) return false;
+  if (blocked(scan, label, start) && !(label === 'other' && customerWordBefore(text, start))) return false;
   const c = text.charCodeAt(start);
   const first = text.charCodeAt(c === 40 ? start + 1 : start);
-  if (label !== 'phone' && first !== 43 && first !== 48) return false;
+  if (label !== 'phone' && first !== 43 && first !== 48 && !italianMobile(text, groups, digits)) return false;
   scan.addLoose('phones', start, end);
   return true;
+}
+
+/** One run of ten digits 3[1-9]… that is a valid Italian mobile number. */
+function italianMobile(text: string, groups: Group[], digits: number): boolean {
+  if (groups.length !== 1 || digits !== 10) return false;
+  const g = groups[0] as Group;
+  if (text.charCodeAt(g.start) !== 51 || text.charCodeAt(g.start + 1) === 48) return false;
+  return parseNational(text.slice(g.start, g.end), 'IT') !== null;
 }

@@ -1,6 +1,6 @@
-// Entities that review found missed or misread: currency before the number, lists of order numbers,
-// relative and ordinal dates, fractions read as dates, cards after receipt words, phones in
-// parentheses and obfuscated e-mail addresses.
+// Entities in less common forms: currency before the number, lists of order numbers, relative and
+// ordinal dates, fractions that are not dates, cards after receipt words, phones in parentheses and
+// obfuscated e-mail addresses.
 import { describe, expect, it } from 'vitest';
 import { extractEntities, redact, type Entities, type ExtractContext } from '../../src/entities';
 

@@ -4,7 +4,7 @@ import { extractEntities, redact, type ExtractContext } from '../../src/entities
 const phones = (text: string, context?: ExtractContext) => extractEntities(text, context).phones.map((p) => p.normalized);
 const ids = (text: string, context?: ExtractContext) => extractEntities(text, context).personalIds.map((p) => p.normalized);
 
-describe('personal data that leaked through redaction', () => {
+describe('personal data written in less common forms', () => {
   it('reads an area code set off by "/" or " - " with the number after it', () => {
     expect(redact('Buongiorno, il pacco non è arrivato. Potete chiamarmi al 333/1234567?')).toBe(
       'Buongiorno, il pacco non è arrivato. Potete chiamarmi al [PHONE]?',

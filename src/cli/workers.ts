@@ -64,7 +64,7 @@ export function classifyLine(router: Router, line: string, lineNumber: number, f
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     const error = { code: typeof code === 'string' ? code : 'ERROR', message: (e as Error).message };
-    return JSON.stringify(id !== undefined ? { id, error } : { error });
+    return JSON.stringify(id !== undefined ? { id, error } : { line: lineNumber, error });
   }
 }
 
@@ -76,7 +76,8 @@ function inquiryOf(fields: Record<string, unknown>): unknown {
   let other = false;
   const rest: Record<string, unknown> = {};
   for (const key in fields) {
-    if (key === 'id' || key === 'text') continue;
+    // "__proto__" would set the prototype of `rest` (JSON.parse makes it an own key of the line)
+    if (key === 'id' || key === 'text' || key === '__proto__') continue;
     rest[key] = fields[key];
     other = true;
   }

@@ -89,7 +89,7 @@ function alt(list: string[]): string {
 }
 
 /** Header lines of forwarded and quoted mail whose value is a person: "Från: Anna Svensson <…>". */
-const HEADER_NAMES = ['från', 'fran', 'till', 'kopia', 'from', 'to', 'cc', 'da', 'a', 'de la', 'către', 'catre'];
+const HEADER_NAMES = ['från', 'fran', 'till', 'kopia', 'from', 'to', 'cc', 'da', 'de la', 'către', 'catre'];
 
 interface NamePatterns {
   signOff: RegExp;
@@ -198,8 +198,12 @@ function readName(text: string, pos: number, wholeLine: boolean, openers: Readon
 function endsLine(text: string, start: number, end: number, openers: ReadonlySet<string>): Span | null {
   let k = end;
   while (k < text.length && (isNameSpace(text[k]) || text[k] === '\t')) k++;
-  if (k >= text.length || !/\p{L}|&/u.test(text[k] as string)) return { start, end };
-  const joiner = /^(\p{L}+|&)[ \u00a0]+/u.exec(text.slice(k, k + 8));
+  if (k >= text.length) return { start, end };
+  const rest = text.slice(k, k + 40);
+  // punctuation, a remark in parentheses, an address, an emoji or a phone number may follow a name;
+  // not a word, nor other numbers ("Thanks! Order #208811", "Tack, Stockholm 2026-11-03")
+  if (/^(?:[\r\n,.!;:)(<[]|\p{Extended_Pictographic}|(?:\+|0)[\d \-–()]{7,}\d)/u.test(rest)) return { start, end };
+  const joiner = /^(\p{L}+|&)[ \u00a0]+/u.exec(rest);
   if (joiner && JOINERS.has(joiner[1]!.toLowerCase())) {
     const second = readName(text, k + joiner[0].length, true, openers);
     if (second) return { start, end: second.end };

@@ -50,6 +50,15 @@ describe('inquiry-router CLI', () => {
     }
   });
 
+  test('NDJSON: an error without an id says its line; a "__proto__" field is no inquiry field', async () => {
+    const input = ['{"subject":5}', '{"__proto__":{"subject":"Faktura"},"body":"Hej"}'].join('\n');
+    const r = await run(['classify'], input);
+    const [bad, proto] = r.out.split('\n').map((l) => JSON.parse(l) as { line?: number; error?: { code: string }; category?: string; rules?: string[] });
+    expect(bad).toMatchObject({ line: 1, error: { code: 'INVALID_INPUT' } });
+    expect(proto!.rules).not.toContain('billing-invoice');
+    expect(proto!.category).toBe('general');
+  });
+
   test('NDJSON: "text" beside other fields is the body, and the other fields count', async () => {
     const input = [
       '{"id":"a","text":"Var är mitt paket?","receivedAt":"2026-11-20T16:00:00+01:00"}',

@@ -163,13 +163,15 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
     timer.unref?.();
   };
 
-  const startWatching = (): boolean => {
+  /** Watches the folder; false when the watch could not be set up (with `rethrow`, its error is thrown). */
+  const startWatching = (rethrow = false): boolean => {
     try {
       watchedId = folderId();
       watcher = fsWatch(source as string, { recursive: true, persistent: false }, scheduleReload);
       watcher.on('error', () => rewatchLater());
       return true;
-    } catch {
+    } catch (e) {
+      if (rethrow) throw e;
       return false;
     }
   };
@@ -191,9 +193,11 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
   // release folder pointed elsewhere): its identity is also checked now and then.
   let identity: ReturnType<typeof setInterval> | undefined;
   if (options.watch && typeof source === 'string') {
-    startWatching();
+    // a watch that cannot be set up at all (no inotify watches left) fails createRouter, as it always did;
+    // one lost later is set up again
+    startWatching(true);
     identity = setInterval(() => {
-      if (!retry && folderId() !== watchedId) {
+      if (!retry && (!watcher || folderId() !== watchedId)) {
         followFolder();
         scheduleReload();
       }

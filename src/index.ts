@@ -1,4 +1,4 @@
-export { classify, classifyMany, createRouter, defaultRules, loadRules, safeLoadRules } from './router';
+export { classify, classifyMany, createRouter, defaultRules, loadPatternEngine, loadRules, safeLoadRules } from './router';
 export type { Router, RouterOptions } from './router';
 export type { SafeLoadResult } from './rules/load';
 export { compileRuleSet } from './rules/compile';

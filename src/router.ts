@@ -79,6 +79,14 @@ async function loader(): Promise<typeof import('./rules/load')> {
   return import('./rules/load');
 }
 
+/**
+ * Loads the linear-time engine that rule patterns with quantifiers run on, for `compileRuleSet` on a
+ * rule set of your own; loading rules from a folder loads it too.
+ */
+export async function loadPatternEngine(): Promise<void> {
+  (await import('./rules/linear')).useLinearPatterns();
+}
+
 /** Loads a folder of rule files. Never throws: the result says what went wrong, with every problem. */
 export async function safeLoadRules(dir: string): Promise<SafeLoadResult> {
   return (await loader()).safeLoadRules(dir);

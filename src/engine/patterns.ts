@@ -6,6 +6,8 @@
  * `RegExp`; any other runs on a linear-time engine (RE2's algorithm), which rule loading brings in.
  */
 
+import { InquiryRouterError } from '../errors';
+
 /** A compiled rule pattern. */
 export interface RulePattern {
   /** The first match in `text`, as [start, end], or undefined. */
@@ -61,8 +63,8 @@ export function isQuantifierFree(source: string): boolean {
 
 /**
  * Compiles a rule pattern. Flags: i, m, s, u (u always applies: the pattern was checked as Unicode).
- * Throws when the pattern has quantifiers and the linear-time engine is not loaded (`compileRuleSet`
- * on a hand-made rule set: load rules with `loadRules` or `createRouter` instead).
+ * Throws (PATTERN_ENGINE_NOT_LOADED) when the pattern has quantifiers and the linear-time engine is not
+ * loaded: `loadPatternEngine` loads it, and so does loading rules.
  */
 export function compileRulePattern(source: string, flags: string): RulePattern {
   const f = flags.replace(/[^imsu]/g, '');
@@ -76,7 +78,10 @@ export function compileRulePattern(source: string, flags: string): RulePattern {
     };
   }
   if (!linear) {
-    throw new Error(`pattern /${source}/ has quantifiers and needs the linear-time engine, which loadRules and createRouter load`);
+    throw new InquiryRouterError(
+      'PATTERN_ENGINE_NOT_LOADED',
+      `pattern /${source}/ has quantifiers and runs on the linear-time engine: call \`await loadPatternEngine()\` before compileRuleSet (loadRules and createRouter with a rules folder do it)`,
+    );
   }
   return linear(source, f);
 }

@@ -7,6 +7,8 @@ import { describe, expect, test, vi } from 'vitest';
 import { isQuantifierFree } from '../../src/engine/patterns';
 import { loadRules } from '../../src/rules/load';
 import { classifyWith } from '../../src/pipeline';
+import { compileLinear, re2Syntax } from '../../src/rules/linear';
+import { checkPattern } from '../../src/rules/safe-pattern';
 
 function rulesWith(extra: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ir-patterns-'));
@@ -24,8 +26,24 @@ describe('rule patterns', () => {
   test('a pattern with quantifiers is never run on RegExp: without the linear-time engine it does not compile', async () => {
     vi.resetModules();
     const fresh = await import('../../src/engine/patterns');
-    expect(() => fresh.compileRulePattern('faktura.*\\d+.*betald', 'i')).toThrow(/linear-time engine/);
+    expect(() => fresh.compileRulePattern('faktura.*\\d+.*betald', 'i')).toThrow(expect.objectContaining({ code: 'PATTERN_ENGINE_NOT_LOADED', message: expect.stringMatching(/loadPatternEngine/) }));
     expect(fresh.compileRulePattern('^image/', 'i').first('image/png')).toEqual([0, 6]);
+  });
+
+  test('loadPatternEngine makes compileRuleSet work on a rule set of your own', async () => {
+    vi.resetModules();
+    const lib = await import('../../src');
+    const fresh = await import('../../src/engine/patterns');
+    await lib.loadPatternEngine();
+    expect(fresh.compileRulePattern('ord-\\d+', '').first('se ord-123 nu')).toEqual([3, 10]);
+  });
+
+  test('JavaScript \\u escapes work on the linear-time engine', () => {
+    expect(re2Syntax('caf\\u00e9+')).toBe('caf\\x{00e9}+');
+    expect(re2Syntax('[\\u0300-\\u036f]+ \\u{1F600}')).toBe('[\\x{0300}-\\x{036f}]+ \\x{1F600}');
+    expect(re2Syntax('a\\\\u0041')).toBe('a\\\\u0041'); // an escaped backslash, then "u0041"
+    expect(checkPattern('caf\\u00e9+')).toBeUndefined();
+    expect(compileLinear('caf\\u00e9+', 'i').first('un CAFÉÉ')).toEqual([3, 8]);
   });
 
   test('loaded rules run patterns with repeats, Unicode classes and flags, and report where they matched', async () => {

@@ -291,6 +291,21 @@ function restOfLineEmpty(text: string, from: number): number {
   return k < text.length && text[k] !== '\n' ? -1 : k;
 }
 
+/** Names right after each match of `re` (a global regex), standing alone on their line when `wholeLine`. */
+function namesAfter(scan: Scan, re: RegExp, wholeLine: boolean, openers: ReadonlySet<string>): void {
+  const text = scan.text;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const name = readName(text, m.index + m[0].length, wholeLine, openers);
+    if (name) scan.addLoose('name', name.start, name.end);
+  }
+}
+
 export function scanNames(scan: Scan): void {
   const text = scan.text;
   const { signOff, slash, header, greeting, intro, openers } = namePatterns();
@@ -320,42 +335,15 @@ export function scanNames(scan: Scan): void {
     const next = readName(text, k, true, openers) ?? readLowerName(text, k, openers);
     if (next) scan.addLoose('name', next.start, next.end);
   }
-  slash.lastIndex = 0;
-  while ((m = slash.exec(text))) {
-    if (m[0].length === 0) {
-      slash.lastIndex++;
-      continue;
-    }
-    const name = readName(text, m.index + m[0].length, true, openers);
-    if (name) scan.addLoose('name', name.start, name.end);
-  }
-  header.lastIndex = 0;
-  while ((m = header.exec(text))) {
-    if (m[0].length === 0) {
-      header.lastIndex++;
-      continue;
-    }
-    const name = readName(text, m.index + m[0].length, true, openers);
-    if (name) scan.addLoose('name', name.start, name.end);
-  }
+  // A name signed with a slash ("/Erik") and the value of a mail header line ("Från: Anna Svensson").
+  namesAfter(scan, slash, true, openers);
+  namesAfter(scan, header, true, openers);
   // The name before an address ("… skrev Anna Svensson <anna@…>:", `"Smith, John" <john@…>`, "Mario
   // Rossi [mailto:…]"): found from each "<" or "[mailto:" that opens an address, read backwards.
   if (text.includes('@')) {
     for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) displayNameBefore(scan, text, at, openers);
     for (let at = text.indexOf('[mailto:'); at >= 0; at = text.indexOf('[mailto:', at + 1)) displayNameBefore(scan, text, at, openers);
   }
-  greeting.lastIndex = 0;
-  while ((m = greeting.exec(text))) {
-    if (m[0].length === 0) {
-      greeting.lastIndex++;
-      continue;
-    }
-    const name = readName(text, m.index + m[0].length, true, openers);
-    if (name) scan.addLoose('name', name.start, name.end);
-  }
-  intro.lastIndex = 0;
-  while ((m = intro.exec(text))) {
-    const name = readName(text, m.index + m[0].length, false, openers);
-    if (name) scan.addLoose('name', name.start, name.end);
-  }
+  namesAfter(scan, greeting, true, openers);
+  namesAfter(scan, intro, false, openers);
 }

@@ -1,23 +1,10 @@
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main';
-
-async function run(args: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const input = Object.assign(Readable.from([stdin]), { isTTY: false });
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) }, input);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function rulesCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ir-cli-'));
-  cpSync('rules', dir, { recursive: true });
-  return dir;
-}
+import { rulesCopy, run } from './run';
 
 describe('inquiry-router CLI', () => {
   test('classify "text" prints a readable decision', async () => {

@@ -2,30 +2,13 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const input = Object.assign(Readable.from(['']), { isTTY: false });
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) }, input);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function rulesWith(file: string, text: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ir-lint-ex-'));
-  cpSync('rules', dir, { recursive: true });
-  writeFileSync(path.join(dir, file), text);
-  return dir;
-}
+import { rulesCopy, run } from './run';
 
 describe('lint and examples', () => {
   test('an example that expects an unknown category, team, priority or language, or has no text, is an error', async () => {
-    const dir = rulesWith(
-      'zz-examples.yaml',
-      [
+    const dir = rulesCopy({
+      'zz-examples.yaml': [
         'rules:',
         '  - id: zz-example-typos',
         '    when: { concept: damaged }',
@@ -35,7 +18,7 @@ describe('lint and examples', () => {
         '        expect: { category: biling, team: billling, priority: hgh, language: de }',
         '      - expect: { category: returns }',
       ].join('\n'),
-    );
+    });
     const r = await run(['lint', '--rules', dir]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/zz-examples\.yaml:\d+:\d+ error UNKNOWN_CATEGORY: rule "zz-example-typos", example 1 expects unknown category "biling"/);

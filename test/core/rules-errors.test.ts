@@ -1,34 +1,15 @@
 // Rule-loading errors: files that are not UTF-8, calendars without opening hours, wrong types, misspelt
 // values inside `when`, and YAML syntax slips that must not bury the real error under false ones.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRules, safeLoadRules, RuleLoadError, type RuleIssue } from '../../src';
 import { decodeRuleFile } from '../../src/rules/load';
 import { parseRuleSources } from '../../src/rules/parse';
+import { BASE, folder } from './rule-folders';
 
-const BASE = `
-config:
-  fallback: { category: general, team: care }
-priorities: [{ id: low }, { id: normal }, { id: urgent }]
-teams: [{ id: care }, { id: returns }]
-categories:
-  - { id: general, team: care }
-  - { id: returns, team: returns }
-concepts:
-  - id: damaged
-    terms: { sv: [skadad], en: [damaged], it: [danneggiato], ro: [deteriorat] }
-`;
 
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ir-rules-errors-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 /** A copy of the shipped rules folder with one file changed. */
 function shippedWith(file: string, change: (text: string) => string | Buffer): string {

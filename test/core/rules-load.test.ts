@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, cpSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, symlinkSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -6,28 +6,9 @@ import { loadRules, safeLoadRules, RuleLoadError, createRouter, defaultRules } f
 
 const defaultRulesFrozenProbe = () => defaultRules().ruleSet.concepts.at(-1)!.terms.en ?? defaultRules().ruleSet.rules.at(-1)!.then;
 import { parseRuleSources } from '../../src/rules/parse';
+import { BASE, folder } from './rule-folders';
 
-const BASE = `
-config:
-  fallback: { category: general, team: care }
-priorities: [{ id: low }, { id: normal }, { id: urgent }]
-teams: [{ id: care }, { id: returns }]
-categories:
-  - { id: general, team: care }
-  - { id: returns, team: returns }
-concepts:
-  - id: damaged
-    terms: { sv: [skadad], en: [damaged], it: [danneggiato], ro: [deteriorat] }
-`;
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ir-rules-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const codes = (r: Awaited<ReturnType<typeof safeLoadRules>>) => (r.success ? [] : r.error.issues.map((i) => i.code));
 

@@ -5,6 +5,7 @@
 import { Worker, parentPort } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
 import { InputError, RuleLoadError, type RuleIssue } from '../errors';
+import { stripBom } from './inputs';
 import type { Router } from '../router';
 import type { Classification } from '../types';
 
@@ -47,7 +48,7 @@ export function classifyLine(router: Router, line: string, lineNumber: number, f
   let item: unknown;
   try {
     // a byte order mark (helpdesk exports start with one; concatenated ones have it mid-stream) is not JSON
-    item = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+    item = JSON.parse(stripBom(line));
   } catch (e) {
     return JSON.stringify({ line: lineNumber, error: { code: 'INVALID_JSON', message: (e as Error).message } });
   }

@@ -2,7 +2,7 @@
  * The public entry points: `classify` with the built-in default rules, and `createRouter` for a folder
  * of rule files (compiled once; `watch: true` reloads edits atomically and keeps the last good rules).
  */
-import { existsSync, statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import { DEFAULT_LANGUAGE_TABLES, DEFAULT_RULES } from './generated/default-rules';
 import { LANGUAGES } from './languages';
 import type { SerializedLanguageTables, SerializedLexicon } from './lexicon/compile';
@@ -97,9 +97,7 @@ export async function loadRules(dir: string): Promise<CompiledRules> {
   return (await loader()).loadRules(dir);
 }
 
-/** How often a watched rules folder that has gone is looked for again. */
-const REWATCH_MS = 500;
-/** How often a watched rules folder is checked for being another folder by the same name. */
+/** How often a watched rules folder is checked for being gone, back, or another folder by the same name. */
 const IDENTITY_CHECK_MS = 1000;
 
 /** Loads and compiles the rules once; `router.classify` is synchronous and does no I/O. */
@@ -115,7 +113,6 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
 
   let watcher: FSWatcher | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let retry: ReturnType<typeof setTimeout> | undefined;
   let loading: Promise<boolean> | undefined;
   let closed = false;
   /** The folder being watched, as the file system knows it: a new folder by the same name is another. */
@@ -152,17 +149,6 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
     return false;
   };
 
-  // A watcher watches a folder, not a name: when the folder is deleted (and maybe copied back), the
-  // watcher goes with it. Watch the new folder, or look for it again until it is back.
-  const followFolder = () => {
-    const id = folderId();
-    if (id === watchedId && watcher) return;
-    watcher?.close();
-    watcher = undefined;
-    if (id && startWatching()) return;
-    rewatchLater();
-  };
-
   const scheduleReload = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
@@ -176,7 +162,11 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
     try {
       watchedId = folderId();
       watcher = fsWatch(source as string, { recursive: true, persistent: false }, scheduleReload);
-      watcher.on('error', () => rewatchLater());
+      // a watcher that fails is dropped: the identity check below sets up another
+      watcher.on('error', () => {
+        watcher?.close();
+        watcher = undefined;
+      });
       return true;
     } catch (e) {
       if (rethrow) throw e;
@@ -184,31 +174,26 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
     }
   };
 
-  function rewatchLater(): void {
+  // A watcher watches a folder, not a name: when the folder is deleted (and maybe copied back), the
+  // watcher goes with it. Watch the folder there is now; true when a new watch was set up.
+  const followFolder = (): boolean => {
+    const id = folderId();
+    if (id === watchedId && watcher) return false;
     watcher?.close();
     watcher = undefined;
-    if (closed || retry) return;
-    retry = setTimeout(() => {
-      retry = undefined;
-      if (closed) return;
-      if (existsSync(source as string) && startWatching()) scheduleReload();
-      else rewatchLater();
-    }, REWATCH_MS);
-    retry.unref?.();
-  }
+    return id !== '' && startWatching();
+  };
 
   // Events may not come when the folder is swapped at once (deleted and copied back, or a symlinked
-  // release folder pointed elsewhere): its identity is also checked now and then.
+  // release folder pointed elsewhere), nor while it is gone: its identity is checked now and then, and
+  // a folder that is back (or new) is watched and loaded.
   let identity: ReturnType<typeof setInterval> | undefined;
   if (options.watch && typeof source === 'string') {
     // a watch that cannot be set up at all (no inotify watches left) fails createRouter, as it always did;
     // one lost later is set up again
     startWatching(true);
     identity = setInterval(() => {
-      if (!retry && (!watcher || folderId() !== watchedId)) {
-        followFolder();
-        scheduleReload();
-      }
+      if (followFolder()) scheduleReload();
     }, IDENTITY_CHECK_MS);
     identity.unref?.();
   }
@@ -222,7 +207,6 @@ export async function createRouter(options: RouterOptions = {}): Promise<Router>
     close: () => {
       closed = true;
       if (timer) clearTimeout(timer);
-      if (retry) clearTimeout(retry);
       if (identity) clearInterval(identity);
       watcher?.close();
     },
